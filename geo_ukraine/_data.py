@@ -1,0 +1,72 @@
+"""The only module that knows where the embedded gazetteer tables live."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+_PACKAGE = "geo_ukraine.data"
+
+
+def _path(name: str) -> Any:
+    return resources.files(_PACKAGE).joinpath(name)
+
+
+def read_bytes(name: str) -> bytes:
+    """Raw bytes of an embedded file."""
+    return _path(name).read_bytes()
+
+
+def read_tsv(name: str) -> Iterator[list[str]]:
+    """Rows (header included) of an embedded TSV, gzip'd or not."""
+    data = read_bytes(name)
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return csv.reader(io.StringIO(data.decode("utf-8")), delimiter="\t")
+
+
+@functools.cache
+def read_geojson(name: str) -> dict[str, Any]:
+    """Parsed embedded GeoJSON (gzip'd)."""
+    return json.loads(gzip.decompress(read_bytes(name)))
+
+
+@functools.cache
+def manifest() -> dict[str, Any]:
+    """The build manifest: sources, versions, row counts and checksums."""
+    return json.loads(read_bytes("manifest.json"))
+
+
+def read_index(name: str) -> dict[str, str]:
+    """A prebuilt ``key -> comma-separated row numbers`` index, with its row count under NUL."""
+    lines = gzip.decompress(read_bytes(name)).decode("utf-8").split("\n")
+    index = dict(line.split("\t", 1) for line in lines[1:] if line)
+    index["\0rows"] = str(manifest()["files"]["places.tsv.gz"]["rows"])
+    return index
+
+
+def stopwords() -> frozenset[str]:
+    """Ordinary words that never resolve to a small place on their own."""
+    text = read_bytes("stopwords.txt").decode("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+def verify() -> dict[str, str]:
+    """Check every embedded file against the manifest; return a problem per bad file."""
+    problems = {}
+    for name, meta in manifest()["files"].items():
+        try:
+            digest = hashlib.sha256(read_bytes(name)).hexdigest()
+        except FileNotFoundError:
+            problems[name] = "missing"
+            continue
+        if digest != meta["sha256"]:
+            problems[name] = f"sha256 {digest} != manifest {meta['sha256']}"
+    return problems
