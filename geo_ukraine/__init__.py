@@ -1,1 +1,120 @@
-"""geo_ukraine."""
+"""geo_ukraine: offline gazetteer, event geodata and layered maps for reporting on the war in Ukraine.
+
+``import geo_ukraine`` loads no data and opens no socket: the gazetteer loads on first use.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._settings import Settings, configure, settings
+from .areas import buffer_km, directional_part
+from .errors import (
+    AmbiguousPlaceError,
+    EventSchemaError,
+    GeoUkraineError,
+    GeoUkraineWarning,
+    InvalidCoordinateError,
+    InvalidNameError,
+    TerritoryError,
+    UnknownPlaceError,
+    UnresolvedPlaceWarning,
+)
+from .events import (
+    ACLED_TYPES,
+    EVENT_COLUMNS,
+    EVENT_TYPES,
+    GEO_PRECISION,
+    STATUSES,
+    acled_types,
+    attach_place,
+    empty_events,
+    event_type_from_acled,
+    events_from_records,
+    validate_events,
+)
+from .gazetteer import Candidate, Gazetteer, Match, Place, ReverseResult
+from .geocoders import CachedOnlineGeocoder, GazetteerGeocoder
+from .io import ACLED_COLUMNS, events_from_acled, read_events, to_geojson, write_acled, write_events
+from .maps import LAYERS, event_map, save_map
+from .names import normalize, skeleton, split_region_phrase, transliterate
+
+try:
+    __version__ = version("geo_ukraine")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0+unknown"
+
+
+def resolve(name: str, **hints: object) -> Match:
+    """Resolve a place name with the default gazetteer; see :meth:`Gazetteer.resolve`.
+
+    Examples
+    --------
+    >>> import geo_ukraine
+    >>> geo_ukraine.resolve("Sumy region").place.kind
+    'admin1'
+    """
+    return Gazetteer.default().resolve(name, **hints)  # type: ignore[arg-type]
+
+
+def reverse(lon: float, lat: float) -> ReverseResult:
+    """Country, oblast, raion and nearest settlement of a point; see :meth:`Gazetteer.reverse`."""
+    return Gazetteer.default().reverse(lon, lat)
+
+
+def region(name: str):  # noqa: ANN201 - a shapely geometry
+    """The polygon of a region, group of regions or country; see :meth:`Gazetteer.region`."""
+    return Gazetteer.default().region(name)
+
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "ACLED_TYPES",
+    "EVENT_COLUMNS",
+    "EVENT_TYPES",
+    "GEO_PRECISION",
+    "LAYERS",
+    "STATUSES",
+    "AmbiguousPlaceError",
+    "CachedOnlineGeocoder",
+    "Candidate",
+    "EventSchemaError",
+    "GazetteerGeocoder",
+    "Gazetteer",
+    "GeoUkraineError",
+    "GeoUkraineWarning",
+    "InvalidCoordinateError",
+    "InvalidNameError",
+    "Match",
+    "Place",
+    "ReverseResult",
+    "Settings",
+    "TerritoryError",
+    "UnknownPlaceError",
+    "UnresolvedPlaceWarning",
+    "__version__",
+    "acled_types",
+    "attach_place",
+    "buffer_km",
+    "configure",
+    "directional_part",
+    "empty_events",
+    "event_map",
+    "event_type_from_acled",
+    "events_from_acled",
+    "events_from_records",
+    "normalize",
+    "read_events",
+    "region",
+    "resolve",
+    "reverse",
+    "save_map",
+    "settings",
+    "skeleton",
+    "split_region_phrase",
+    "to_geojson",
+    "transliterate",
+    "validate_events",
+    "write_acled",
+    "write_events",
+]

@@ -1,0 +1,241 @@
+/* geo_ukraine event map: layers, symbols, popups built as DOM text (never innerHTML),
+ * hatched claim areas, and a time slider. Called once per map with its configuration. */
+function geoUkraineEventMap(map, cfg) {
+  "use strict";
+  // Panes keep the order fixed whatever is added first: basemap < areas < boundaries < points.
+  [["guBase", 250], ["guRef", 420], ["guPoints", 450]].forEach(function (p) {
+    if (!map.getPane(p[0])) { map.createPane(p[0]).style.zIndex = p[1]; }
+  });
+  map.getPane("guRef").style.pointerEvents = "none";
+  var canvas = L.canvas({padding: 0.5, pane: "guPoints"});
+  function toggleLabels() {
+    map.getContainer().classList.toggle("gu-zoom-low", map.getZoom() < 6);
+  }
+  map.on("zoomend", toggleLabels);
+  toggleLabels();
+
+  // ---- text only: every string from the data goes through textContent ------------------
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+  var LABELS = cfg.labels;
+  function popupFor(p) {
+    var box = el("div", null, "gu-popup");
+    var type = LABELS[p.event_type] || p.event_type;
+    box.appendChild(el("div", type, "gu-popup-title"));
+    var rows = [
+      ["Date", p.event_date + (p.date_precision && p.date_precision !== "day" ?
+        " (" + p.date_precision + ")" : "")],
+      ["Place", p.location + (p.place_name && p.place_name !== p.location ?
+        " \u2192 " + p.place_name : "")],
+      ["Precision", cfg.precision[p.geo_precision] || null],
+      ["Actor", p.actor], ["Target", p.target],
+      ["Killed", p.fatalities], ["Injured", p.injured],
+      ["Status", p.status ? p.status + (p.claimed_by ? " by " + p.claimed_by : "") : null],
+      ["Source", p.source]
+    ];
+    var table = el("table");
+    rows.forEach(function (r) {
+      if (r[1] === undefined || r[1] === null || r[1] === "") { return; }
+      var tr = el("tr");
+      tr.appendChild(el("th", r[0]));
+      tr.appendChild(el("td", r[1]));
+      table.appendChild(tr);
+    });
+    box.appendChild(table);
+    var url = safeUrl(p.source_url);
+    if (url) {
+      var a = el("a", "Open source");
+      a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
+      box.appendChild(a);
+    }
+    if (p.notes) { box.appendChild(el("p", p.notes, "gu-notes")); }
+    return box;
+  }
+  function tooltipFor(p) {
+    return el("span", (LABELS[p.event_type] || p.event_type) + " \u00b7 " + p.location +
+      " \u00b7 " + p.event_date);
+  }
+
+  // ---- point symbols drawn on the shared canvas ----------------------------------------
+  function drawShape(ctx, shape, x, y, r) {
+    var i, a;
+    if (shape === "square") { ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7); return; }
+    if (shape === "triangle") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r * 0.8); ctx.lineTo(x - r, y + r * 0.8);
+      ctx.closePath(); return;
+    }
+    if (shape === "diamond") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
+      ctx.closePath(); return;
+    }
+    if (shape === "star") {
+      for (i = 0; i < 10; i++) {
+        a = Math.PI / 5 * i - Math.PI / 2;
+        var rr = i % 2 ? r * 0.45 : r;
+        if (i === 0) { ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
+        else { ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
+      }
+      ctx.closePath(); return;
+    }
+    if (shape === "cross") {
+      var t = r * 0.35;
+      ctx.moveTo(x - t, y - r); ctx.lineTo(x + t, y - r); ctx.lineTo(x + t, y - t);
+      ctx.lineTo(x + r, y - t); ctx.lineTo(x + r, y + t); ctx.lineTo(x + t, y + t);
+      ctx.lineTo(x + t, y + r); ctx.lineTo(x - t, y + r); ctx.lineTo(x - t, y + t);
+      ctx.lineTo(x - r, y + t); ctx.lineTo(x - r, y - t); ctx.lineTo(x - t, y - t);
+      ctx.closePath(); return;
+    }
+    if (shape === "hexagon") {
+      for (i = 0; i < 6; i++) {
+        a = Math.PI / 3 * i;
+        if (i === 0) { ctx.moveTo(x + r * Math.cos(a), y + r * Math.sin(a)); }
+        else { ctx.lineTo(x + r * Math.cos(a), y + r * Math.sin(a)); }
+      }
+      ctx.closePath(); return;
+    }
+    ctx.arc(x, y, r, 0, Math.PI * 2, false);
+  }
+  var ShapeMarker = L.CircleMarker.extend({
+    options: {shape: "circle"},
+    _updatePath: function () {
+      var r = this._renderer;
+      if (!(r instanceof L.Canvas) || this.options.shape === "circle") {
+        return L.CircleMarker.prototype._updatePath.call(this);
+      }
+      if (!r._drawing || this._empty()) { return; }
+      var ctx = r._ctx;
+      ctx.beginPath();
+      drawShape(ctx, this.options.shape, this._point.x, this._point.y, this._radius);
+      r._fillStroke(ctx, this);
+    }
+  });
+
+  // ---- hatching for claimed areas (SVG pattern in the overlay pane's defs) --------------
+  function hatch(colour) {
+    var id = "gu-hatch-" + colour.replace(/[^0-9a-z]/gi, "");
+    if (document.getElementById(id)) { return id; }
+    var svg = map.getRenderer(L.polygon([[0, 0]]))._container;
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = svg.querySelector("defs") || svg.insertBefore(document.createElementNS(ns, "defs"),
+                                                             svg.firstChild);
+    var pat = document.createElementNS(ns, "pattern");
+    pat.setAttribute("id", id); pat.setAttribute("width", "8"); pat.setAttribute("height", "8");
+    pat.setAttribute("patternUnits", "userSpaceOnUse");
+    pat.setAttribute("patternTransform", "rotate(45)");
+    var line = document.createElementNS(ns, "line");
+    line.setAttribute("x1", "0"); line.setAttribute("y1", "0");
+    line.setAttribute("x2", "0"); line.setAttribute("y2", "8");
+    line.setAttribute("stroke", colour); line.setAttribute("stroke-width", "3");
+    pat.appendChild(line); defs.appendChild(pat);
+    return id;
+  }
+
+  // ---- event layers ----------------------------------------------------------------------
+  var registry = [];
+  cfg.layers.forEach(function (spec) {
+    var group = window[spec.group];
+    var style = spec.style;
+    var geo = L.geoJSON(null, {
+      pointToLayer: function (f, latlng) {
+        var radius = style.radius;
+        if (spec.sized) {
+          var harm = (f.properties.fatalities || 0) + (f.properties.injured || 0);
+          radius = Math.min(26, 5 + 3 * Math.sqrt(harm));
+        }
+        return new ShapeMarker(latlng, {renderer: canvas, shape: style.shape, radius: radius,
+          color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
+      },
+      style: function (f) {
+        // A whole country is context, not a strike site: outline it, barely fill it.
+        var wide = f.properties.geo_precision === 4;
+        return {color: style.colour, weight: wide ? 1.5 : 2, fillColor: style.colour,
+                fillOpacity: wide ? 0.04 : style.area === "hatched" ? 0.9 : 0.3,
+                dashArray: style.area === "hatched" || wide ? "6 4" : null};
+      },
+      onEachFeature: function (f, layer) {
+        layer.bindPopup(function () { return popupFor(f.properties); }, {maxWidth: 320});
+        layer.bindTooltip(tooltipFor(f.properties), {sticky: true});
+        if (style.area === "hatched" && f.properties.geo_precision !== 4 &&
+            layer.setStyle && !(layer instanceof L.CircleMarker)) {
+          layer.on("add", function () {
+            if (layer._path) { layer._path.setAttribute("fill", "url(#" + hatch(style.colour) + ")"); }
+          });
+        }
+      }
+    });
+    geo.addTo(group);
+    registry.push({geo: geo, data: spec.data});
+  });
+
+  function showUntil(date) {
+    registry.forEach(function (r) {
+      r.geo.clearLayers();
+      r.geo.addData({type: "FeatureCollection", features: r.data.features.filter(function (f) {
+        return !date || f.properties.event_date <= date;
+      })});
+    });
+  }
+  showUntil(null);
+
+  // ---- reference layers: oblast boundaries with names, choropleth of event counts --------
+  if (cfg.reference) {
+    L.geoJSON(cfg.reference.data, {
+      pane: "guRef", style: {color: "#555", weight: 1, fill: false, interactive: false}
+    }).addTo(window[cfg.reference.group]);
+    cfg.reference.labels.forEach(function (lab) {
+      L.marker([lab[1], lab[0]], {interactive: false, keyboard: false, pane: "guRef",
+        icon: L.divIcon({className: "gu-oblast-label", html: "", iconSize: null})})
+        .on("add", function (e) { e.target.getElement().textContent = lab[2]; })
+        .addTo(window[cfg.reference.group]);
+    });
+  }
+  if (cfg.choropleth) {
+    L.geoJSON(cfg.choropleth.data, {
+      style: function (f) {
+        return {color: "#444", weight: 0.8, fillColor: f.properties.colour, fillOpacity: 0.65};
+      },
+      onEachFeature: function (f, layer) {
+        layer.bindTooltip(el("span", f.properties.name + ": " + f.properties.count + " events"));
+      }
+    }).addTo(window[cfg.choropleth.group]);
+  }
+  if (cfg.base) {
+    L.geoJSON(cfg.base.data, {
+      pane: "guBase",
+      style: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1,
+              interactive: false}
+    }).addTo(window[cfg.base.group]);
+  }
+
+  // ---- time slider ------------------------------------------------------------------------
+  if (cfg.time && cfg.dates.length > 1) {
+    var TimeControl = L.Control.extend({
+      options: {position: "bottomleft"},
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "leaflet-bar gu-time");
+        var label = el("label", "Events up to ");
+        var out = el("output", cfg.dates[cfg.dates.length - 1]);
+        var input = document.createElement("input");
+        input.type = "range"; input.min = 0; input.max = cfg.dates.length - 1;
+        input.value = cfg.dates.length - 1; input.setAttribute("aria-label", "Show events up to date");
+        input.addEventListener("input", function () {
+          out.textContent = cfg.dates[input.value];
+          showUntil(cfg.dates[input.value]);
+        });
+        label.appendChild(out);
+        box.appendChild(label); box.appendChild(input);
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      }
+    });
+    new TimeControl().addTo(map);
+  }
+  return {showUntil: showUntil, layers: registry};
+}

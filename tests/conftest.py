@@ -1,0 +1,40 @@
+"""Shared fixtures: an isolated cache directory, the default gazetteer, the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import geo_ukraine
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Never read or write the user's real cache (overlay, online-geocoder answers)."""
+    before = geo_ukraine.settings.cache_dir
+    geo_ukraine.configure(cache_dir=tmp_path_factory.mktemp("cache"))
+    yield
+    geo_ukraine.configure(cache_dir=before, offline=True)
+
+
+@pytest.fixture(scope="session")
+def gaz() -> geo_ukraine.Gazetteer:
+    return geo_ukraine.Gazetteer.from_embedded(overlay=False)
+
+
+@pytest.fixture(scope="session")
+def seed_events():
+    return geo_ukraine.read_events(ROOT / "examples" / "seed_events.yaml")
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed articles are expected at {SEEDS} (CI has ../shared)")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
