@@ -168,12 +168,15 @@ def read_katottg(wheel_path: Path) -> tuple[str, list[tuple]]:
 def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
     """Link KATOTTG settlements to GeoNames places; return records for the unlinked ones."""
     l1_to_code = {row["katottg"]: row["code"] for row in admin1_ua}
+    # Exact (normalised) names first, then skeletons: Андріївка and Андрівка are two villages
+    # whose skeletons collide.
     by_admin2: dict[str, dict[str, list[dict]]] = collections.defaultdict(
         lambda: collections.defaultdict(list)
     )
     for place in places:
         if place["country"] == "UA" and place["admin2"]:
             for name in [place["name"], *place["alt"]]:
+                by_admin2[place["admin2"]]["=" + normalize(name)].append(place)
                 by_admin2[place["admin2"]][skeleton(name)].append(place)
     hromada_names: dict[str, str] = {}
     unlinked, linked = [], 0
@@ -189,7 +192,9 @@ def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
         ident = l4 or l1
         admin2 = f"{admin1}.{str(l2)[2:6]}" if l2 else ""
         latin = transliterate(name)
-        pool = by_admin2.get(admin2, {}).get(skeleton(name), [])
+        keys = by_admin2.get(admin2, {})
+        pool = keys.get("=" + normalize(name)) or keys.get("=" + normalize(latin)) \
+            or keys.get(skeleton(name), [])
         if cat == "K":  # Kyiv and Sevastopol: the city is its own admin-1 unit
             pool = [max((p for p in places if p["admin1"] == admin1), key=lambda p: p["population"])]
         matches = {p["id"]: p for p in pool}

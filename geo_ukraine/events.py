@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .areas import area_for_phrase
-from .errors import EventSchemaError, UnresolvedPlaceWarning
+from .errors import EventSchemaError, InvalidCoordinateError, UnresolvedPlaceWarning
 from .gazetteer import Gazetteer, Match
 
 if TYPE_CHECKING:
@@ -297,7 +297,7 @@ def events_from_records(records: Iterable[Mapping[str, Any]], *,
         if lon not in (None, "") and lat not in (None, ""):
             try:
                 lon, lat = validate_lon_lat(lon, lat)
-            except EventSchemaError as exc:
+            except InvalidCoordinateError as exc:
                 raise EventSchemaError(f"{where}: {exc}") from None
             place = attach_place(row["location"], event_type=row["event_type"],
                                  gazetteer=gazetteer, country=row.get("country"),

@@ -92,6 +92,8 @@ def test_namesakes_are_ambiguous_until_admin1_is_given(gaz):
     assert {c.place.admin1 for c in match.candidates} >= {"UA.05", "UA.07", "UA.26"}
     in_donetsk = gaz.resolve("Andriivka", admin1="Donetsk region")
     assert all(c.place.admin1 == "UA.05" for c in in_donetsk.candidates)
+    only_one = gaz.resolve("Andriivka", admin1="Vinnytsia Oblast")
+    assert only_one.status == "resolved" and only_one.place.admin1 == "UA.23"
     by_code = gaz.resolve("Andriivka", admin1="UA.05")
     by_iso = gaz.resolve("Andriivka", admin1="UA-14")
     assert [c.place for c in by_code.candidates] == [c.place for c in by_iso.candidates]
