@@ -90,7 +90,7 @@ div.leaflet-container{background:#cfe3f0;font:13px/1.35 system-ui,-apple-system,
 .gu-legend ul{list-style:none;margin:4px 0 0;padding:0}
 .gu-legend li{display:flex;align-items:center;gap:6px;margin:2px 0}
 .gu-legend .gu-note{color:#555;font-size:11px;margin-top:4px}
-.gu-title{background:#fff;padding:4px 10px;border-radius:6px;font-weight:600;font-size:15px;
+.gu-title{background:#fff;padding:4px 10px;border-radius:6px;font:600 15px system-ui,sans-serif;
  box-shadow:0 1px 5px rgba(0,0,0,.4)}
 .gu-popup-title{font-weight:700;margin-bottom:4px}
 .gu-popup table{border-collapse:collapse}
@@ -194,7 +194,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     as_of : str or date, optional
         Drop events after this date (``YYYY-MM-DD``).
     tiles : bool, optional
-        Offer OpenStreetMap and CartoDB tile basemaps (needs a network when viewed); default
+        Offer OpenStreetMap and OpenTopoMap tile basemaps (needs a network when viewed); default
         ``not settings.offline``. The embedded vector basemap is always there.
     heatmap : bool
         Add a heatmap overlay of event locations.
@@ -245,8 +245,9 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     base = folium.FeatureGroup(name="Vector basemap (offline)", overlay=False, control=True)
     base.add_to(m)
     if tiles:
+        # CartoDB's tiles now need an API key (folium warns), so the second is OpenTopoMap.
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
-        folium.TileLayer("CartoDB positron", name="CartoDB Positron").add_to(m)
+        folium.TileLayer("OpenTopoMap", name="OpenTopoMap").add_to(m)
 
     groups: dict[str, list[Any]] = {}
     layer_cfg, used = [], []
@@ -262,7 +263,8 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
         group.add_to(m)
         groups.setdefault(style.group, []).append(group)
         used.append(style)
-        layer_cfg.append({"group": group.get_name(), "sized": style.sized,
+        layer_cfg.append({"key": style.key, "label": style.label,
+                          "group": group.get_name(), "sized": style.sized,
                           "style": {"colour": style.colour, "shape": style.shape,
                                     "area": style.area, "radius": style.radius},
                           "data": _layer_data(subset)})

@@ -1,0 +1,122 @@
+"""The rendered maps in a real headless Chromium: offline, no console errors, safe popups."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from geo_ukraine import event_map, events_from_records, save_map
+from tests.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.fail("Debian chromium and chromium-driver are needed: apt-get install chromium "
+                    "chromium-driver (.ci/run does this)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.mkdtemp(prefix="gu-chromium-")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.add_argument("--window-size=1400,900")
+    options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _open(driver, path: Path) -> tuple[list[dict], list[str]]:
+    driver.get_log("browser")
+    driver.get_log("performance")
+    driver.get(path.resolve().as_uri())
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        if driver.execute_script("return document.readyState") == "complete" and \
+                driver.execute_script("return typeof geoUkraine !== 'undefined'"):
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)
+    console = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return console, urls
+
+
+def test_example_map_opens_offline_with_its_layers(browser, seed_events, tmp_path):
+    path = save_map(event_map(seed_events, title="Events in the seed reports"),
+                    tmp_path / "seed_map.html", offline=True)
+    console, urls = _open(browser, path)
+    assert console == []
+    remote = [u for u in urls if not u.startswith(("file:", "data:", "blob:", "about:"))]
+    assert remote == []
+    drawn = browser.execute_script(
+        "return geoUkraine.layers.map(function (r) { return r.geo.getLayers().length; })")
+    located = int(seed_events.geometry.notna().sum())
+    assert sum(drawn) >= located
+    control = browser.execute_script(
+        "return document.querySelector('.leaflet-control-layers').textContent")
+    for label in ("Strikes", "Claimed advances", "Civilians killed", "Diplomacy",
+                  "Cross-border strikes", "Oblast boundaries"):
+        assert label in control
+    legend = browser.execute_script("return document.querySelector('.gu-legend').textContent")
+    assert "Claimed advances" in legend and "Shelling" in legend
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "seed_map.png"))
+    assert (ARTIFACTS / "seed_map.png").stat().st_size > 20_000
+
+
+def test_time_slider_hides_later_events(browser, seed_events, tmp_path):
+    path = save_map(event_map(seed_events), tmp_path / "m.html")
+    _open(browser, path)
+    count = ("return geoUkraine.layers.reduce(function (n, r) "
+             "{ return n + r.geo.getLayers().length; }, 0)")
+    before = browser.execute_script(count)
+    browser.execute_script(
+        "var s = document.querySelector('.gu-time input'); s.value = 0;"
+        "s.dispatchEvent(new Event('input'));")
+    after = browser.execute_script(count)
+    shown = browser.execute_script("return document.querySelector('.gu-time output').textContent")
+    assert shown == min(seed_events.event_date)
+    assert 0 < after < before
+
+
+def test_script_in_notes_never_runs(browser, tmp_path):
+    hostile = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    events = events_from_records([{
+        "event_date": "2026-02-04", "event_type": "shelling", "location": "Druzhkivka",
+        "notes": hostile, "actor": "<b>bold?</b>", "source_url": "javascript:window.__pwned=3"}])
+    path = save_map(event_map(events, title=hostile), tmp_path / "xss.html")
+    console, _ = _open(browser, path)
+    browser.execute_script(
+        "geoUkraine.layers.forEach(function (r) { r.geo.eachLayer(function (l) "
+        "{ l.openPopup(); l.openTooltip(); }); });")
+    time.sleep(0.3)
+    popup = browser.execute_script(
+        "var p = document.querySelector('.leaflet-popup-content'); return p && p.textContent;")
+    assert hostile in popup and "<b>bold?</b>" in popup
+    assert browser.execute_script("return document.querySelector('.gu-popup a')") is None
+    assert browser.execute_script("return window.__pwned === undefined")
+    assert browser.execute_script("return document.querySelectorAll('.gu-popup img').length") == 0
+    assert console == []
+
+

@@ -1,0 +1,135 @@
+import json
+import re
+
+import pytest
+
+import geo_ukraine
+from geo_ukraine import LAYERS, event_map, events_from_records, save_map
+from geo_ukraine._assets import find_remote_assets, inline_assets
+from geo_ukraine._html import escape, script_json
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+def _legend(html: str) -> str:
+    return json.loads(re.search(r"d\.innerHTML = (\".*?\");", html).group(1))
+
+
+def _config(html: str) -> dict:
+    match = re.search(r"geoUkraineEventMap\([^,]+, (\{.*?\})\);\n", html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_layers_match_the_events(seed_events):
+    html = event_map(seed_events).get_root().render()
+    config = _config(html)
+    legend = _legend(html)
+    counts = {spec["key"]: len(spec["data"]["features"]) for spec in config["layers"]}
+    for style in LAYERS:
+        if style.key == "civilian":
+            harmed = (seed_events.fatalities.fillna(0) + seed_events.injured.fillna(0)) > 0
+            mask = seed_events.event_type.isin(style.event_types) | harmed
+            n = int((mask & (seed_events.geometry.geom_type == "Point")).sum())
+        else:
+            n = int(seed_events.event_type.isin(style.event_types).sum())
+        assert counts.get(style.key, 0) == n, style.key
+        assert (style.label in legend) == (n > 0), style.label
+    assert counts["civilian"] == 2, "Zaporizhzhia and Druzhkivka"
+
+
+def test_legend_lists_exactly_the_symbols_on_the_map():
+    events = events_from_records([
+        {"event_date": "2026-02-04", "event_type": "shelling", "location": "Druzhkivka"},
+        {"event_date": "2026-02-05", "event_type": "diplomacy", "location": "Geneva"}])
+    legend = _legend(event_map(events, reference=False).get_root().render())
+    assert "Shelling" in legend and "Diplomacy" in legend
+    for style in LAYERS:
+        if style.key not in ("shelling", "diplomacy"):
+            assert style.label not in legend, style.label
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path):
+    events = events_from_records([{
+        "event_date": "2026-02-04", "event_type": "shelling", "location": "Druzhkivka",
+        "notes": HOSTILE, "source": "</script><script>alert(1)</script>",
+        "source_url": "javascript:alert(1)"}])
+    path = save_map(event_map(events, title=HOSTILE), tmp_path / "m.html")
+    html = path.read_text()
+    assert "<script>window.__pwned" not in html
+    assert "</script><script>alert(1)" not in html
+    assert "onerror=\"window" not in html
+    assert escape(HOSTILE) in html, "the title is shown as text"
+    assert "\\u003cscript\\u003e" in html, "data reaches the page as escaped JSON"
+
+
+def test_script_json_cannot_close_the_script():
+    text = script_json({"a": "</script><!-- \u2028"})
+    assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- \u2028"}
+
+
+def test_offline_map_requests_nothing_remote(tmp_path, seed_events):
+    m = event_map(seed_events, tiles=True, heatmap=True, choropleth=True)
+    path = save_map(m, tmp_path / "m.html", offline=True)
+    html = path.read_text()
+    assert find_remote_assets(html) == []
+    assert "leaflet.groupedlayercontrol" not in html or "<script src" not in html
+    assert "tile.openstreetmap.org" not in html, "tile layers are dropped offline"
+    assert path.stat().st_size < 3_000_000
+
+
+def test_online_map_keeps_cdn_links_and_tiles(tmp_path, seed_events):
+    path = save_map(event_map(seed_events, tiles=True), tmp_path / "m.html", offline=False)
+    html = path.read_text()
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in html
+    assert "openstreetmap" in html.lower()
+
+
+def test_inline_refuses_unknown_remote_assets():
+    with pytest.raises(RuntimeError, match="no packaged copy"):
+        inline_assets('<script src="https://example.org/unknown.js"></script>')
+
+
+def test_as_of_cuts_later_events(seed_events):
+    config = _config(event_map(seed_events, as_of="2026-01-31").get_root().render())
+    dates = [f["properties"]["event_date"] for spec in config["layers"]
+             for f in spec["data"]["features"]]
+    assert dates and max(dates) <= "2026-01-31"
+    with pytest.raises(ValueError, match="as_of"):
+        event_map(seed_events, as_of="last week")
+
+
+def test_unplaced_events_are_counted_in_the_legend():
+    with pytest.warns(geo_ukraine.UnresolvedPlaceWarning):
+        events = events_from_records([
+            {"event_date": "2026-02-04", "event_type": "shelling", "location": "Qwzxv"},
+            {"event_date": "2026-02-04", "event_type": "shelling", "location": "Kyiv"}])
+    html = event_map(events).get_root().render()
+    assert "1 event(s) could not be placed" in html
+
+
+def test_map_is_composable(seed_events):
+    import folium
+
+    m = event_map(seed_events)
+    folium.Marker([50.45, 30.52], tooltip="mine").add_to(m)
+    assert "mine" in m.get_root().render()
+
+
+def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
+    import geopandas as gpd
+    import numpy as np
+    from shapely.geometry import Point
+
+    rng = np.random.default_rng(1)
+    n = 5000
+    frame = events_from_records([{"event_date": "2026-01-01", "event_type": "drone_strike",
+                                  "location": "Kharkiv"}])
+    big = gpd.GeoDataFrame(frame.loc[frame.index.repeat(n)].reset_index(drop=True),
+                           crs="EPSG:4326")
+    big["geometry"] = [Point(x, y) for x, y in zip(rng.uniform(30, 38, n),
+                                                    rng.uniform(46, 51, n), strict=True)]
+    m = event_map(big, reference=False)
+    assert len(m._children) < 20
+    config = _config(m.get_root().render())
+    assert sum(len(s["data"]["features"]) for s in config["layers"]) == n
