@@ -36,6 +36,8 @@ _CAPITAL_MIN_POPULATION = 50_000
 # as its current primary name, keeps this share of its weight: "Pokrovsk" is the Donetsk-oblast
 # town, not Engels (formerly Pokrovsk) in Saratov oblast.
 _ALIAS_ONLY_FACTOR = 0.2
+# Places the user ingested from their own files take precedence over namesakes.
+_USER_PRIOR = 1e4
 _METHOD_QUALITY = {"exact": 1.0, "alias": 0.97, "skeleton": 0.9}
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -486,10 +488,11 @@ class Gazetteer:
         if kind in ("admin1", "admin2"):
             return weight * _KIND_PRIOR[kind] * (100.0 if region_phrase else 1.0)
         if kind == "facility":
-            return weight * _KIND_PRIOR["facility"]
+            return weight * _KIND_PRIOR["facility"] * (
+                _USER_PRIOR if row[0].startswith("user:") else 1)
         population = int(row[9] or 0)
         # A KATOTTG-only village is real but small: weigh it like a village of 300.
-        return weight * (population + 300)
+        return weight * (population + 300) * (_USER_PRIOR if row[0].startswith("user:") else 1)
 
     def _rank(self, name: str, found: dict[int, tuple[str, float]], region_phrase: bool, *,
               country: str | None, admin1: str | None, kind: str | None,

@@ -1,0 +1,95 @@
+import pytest
+
+import geo_ukraine
+from geo_ukraine import Gazetteer, GeoUkraineError
+from geo_ukraine.ingest import ingest
+from tests.conftest import DATA
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default():
+    Gazetteer.reset_default()
+    yield
+    Gazetteer.reset_default()
+
+
+def test_geonames_dump_adds_places_and_relinks_katottg():
+    before = Gazetteer.default().resolve("Robotyne").place
+    assert before.location_precision in ("hromada", "raion")
+    report = ingest(DATA / "UA_sample.txt")
+    assert report["format"] == "geonames" and report["places"] == 2, "feature class P only"
+    assert report["katottg_relinked"] >= 1
+    gaz = Gazetteer.default()
+    after = gaz.resolve("Robotyne", kind="settlement", admin1="UA.26")
+    assert after.place is not None
+    assert (round(after.place.lat, 3), round(after.place.lon, 3)) == (47.446, 35.836)
+    assert gaz.resolve("Работино").place.admin1 == "UA.26"
+    assert gaz.resolve("Testove").place.place_id == "gn:9990002"
+    assert gaz.resolve("Test Ridge").place is None
+
+
+def test_alternate_names_extend_known_places():
+    report = ingest(DATA / "alternateNamesV2_sample.txt")
+    assert report["format"] == "alternatenames"
+    assert report["places_extended"] == 2 and report["historic_names"] == 1
+    gaz = Gazetteer.default()
+    assert gaz.resolve("Druschkiwka").place.place_id == "gn:616743"
+    assert gaz.resolve("Artemovsk").place.place_id == "gn:713174"
+    assert gaz.resolve("https://en.wikipedia.org/wiki/Druzhkivka").place is None
+
+
+def test_user_csv_and_geojson_places():
+    ingest(DATA / "my_places.csv")
+    ingest(DATA / "my_places.geojson")
+    gaz = Gazetteer.default()
+    alpha = gaz.resolve("TPA").place
+    assert alpha.name == "Test Position Alpha" and alpha.admin1 == "UA.05"
+    assert gaz.resolve("Позиція Альфа").place == alpha
+    beta = gaz.resolve("Test Crossroads Beta").place
+    assert beta.kind == "facility" and beta.admin1 == "UA.26", "admin1 found by reverse lookup"
+    assert geo_ukraine.settings.cache_dir.joinpath("overlay.tsv").exists()
+
+
+def test_newer_katottg_renames_and_adds(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    gaz = Gazetteer.default()
+    robotyne = gaz.resolve("Robotyne").place
+    hromada = gaz._rows[gaz._by_id[robotyne.place_id]][6]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, None, None, None, None, "test edition", None])
+    sheet.append(["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень",
+                  "Додатковий рівень", "Категорія об’єкта", "Назва об’єкта"])
+    l1, l2 = "UA23000000000064947", "UA23100000000053345"
+    sheet.append([l1, l2, hromada, robotyne.katottg, None, "C", "Роботине-Нове"])
+    sheet.append([l1, l2, hromada, "UA23100270999999999", None, "C", "Тестівка"])
+    path = tmp_path / "kodifikator.xlsx"
+    book.save(path)
+    report = ingest(path)
+    assert report == {**report, "renamed": 1, "added": 1}
+    gaz = Gazetteer.default()
+    assert gaz.resolve("Robotyne-Nove").place.place_id == robotyne.place_id
+    assert gaz.resolve("Robotyne").place.place_id == robotyne.place_id, "old name kept"
+    added = gaz.resolve("Testivka", admin1="UA.26").place
+    assert added.location_precision == "hromada" and added.katottg == "UA23100270999999999"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("x.txt", "a\tb\n", "cannot tell the format"),
+     ("bad.csv", "name,lat,lon\nSomewhere,148.0,37.0\n", "line 2: latitude 148.0"),
+     ("noname.csv", "name,lat,lon\n,48.0,37.0\n", "'name' is missing"),
+     ("line.geojson", '{"type":"FeatureCollection","features":[{"type":"Feature",'
+      '"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]},"properties":{}}]}',
+      "only Point features")],
+)
+def test_bad_ingest_files(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(GeoUkraineError, match=message):
+        ingest(path)
+
+
+def test_missing_file():
+    with pytest.raises(FileNotFoundError):
+        ingest("/nonexistent/UA.txt")
