@@ -184,7 +184,7 @@ def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
         name = (name or "").strip()
         if cat == "H":
             hromada_names[l3] = name
-        if cat not in KATOTTG_SETTLEMENT or not l4 and cat != "K":
+        if cat not in KATOTTG_SETTLEMENT or (not l4 and cat != "K"):
             continue
         admin1 = l1_to_code.get(str(l1)[:4])
         if admin1 is None:
@@ -196,7 +196,8 @@ def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
         pool = keys.get("=" + normalize(name)) or keys.get("=" + normalize(latin)) \
             or keys.get(skeleton(name), [])
         if cat == "K":  # Kyiv and Sevastopol: the city is its own admin-1 unit
-            pool = [max((p for p in places if p["admin1"] == admin1), key=lambda p: p["population"])]
+            pool = [max((p for p in places if p["admin1"] == admin1),
+                        key=lambda p: p["population"])]
         matches = {p["id"]: p for p in pool}
         if len(matches) == 1:
             place = next(iter(matches.values()))
@@ -240,13 +241,13 @@ def place_unlinked(unlinked, places, admin1_centres) -> None:
                 by_admin2[p["admin2"]].append((p["lon"], p["lat"]))
     counts = collections.Counter()
     for rec in unlinked:
-        for level, table, key in (("hromada", by_hromada, rec["hromada"]),
-                                  ("raion", by_admin2, rec["admin2"])):
-            spot = centre(table.get(key, []))
-            if spot:
+        level, spot = "admin1", admin1_centres.get(rec["admin1"])
+        for unit, table, key in (("hromada", by_hromada, rec["hromada"]),
+                                 ("raion", by_admin2, rec["admin2"])):
+            found = centre(table.get(key, []))
+            if found:
+                level, spot = unit, found
                 break
-        else:
-            level, spot = "admin1", admin1_centres.get(rec["admin1"])
         rec["lon"], rec["lat"] = spot
         rec["precision"] = level
         counts[level] += 1
@@ -324,8 +325,6 @@ def write_geojson(path: Path, features: list[dict]) -> int:
 
 def build(workdir: Path) -> dict:
     """Run the whole recipe and return the manifest."""
-    import shapely
-
     sources = json.loads((HERE / "sources.json").read_text())
     paths = fetch(sources, workdir)
     with (HERE / "admin1_ua.tsv").open() as handle:
@@ -448,7 +447,8 @@ def build(workdir: Path) -> dict:
         "names.tsv.gz": write_tsv(OUT / "names.tsv.gz", ["key", "rows"],
                                   [[k, ",".join(v)] for k, v in sorted(exact_index.items())]),
         "skeletons.tsv.gz": write_tsv(OUT / "skeletons.tsv.gz", ["skeleton", "rows"],
-                                      [[k, ",".join(v)] for k, v in sorted(skeleton_index.items())]),
+                                      [[k, ",".join(v)]
+                                       for k, v in sorted(skeleton_index.items())]),
         "admin1.geojson.gz": write_geojson(OUT / "admin1.geojson.gz", admin1_feats),
         "countries.geojson.gz": write_geojson(OUT / "countries.geojson.gz", country_feats),
     }

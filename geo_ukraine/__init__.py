@@ -1,4 +1,4 @@
-"""geo_ukraine: offline gazetteer, event geodata and layered maps for reporting on the war in Ukraine.
+"""geo_ukraine: offline gazetteer, event geodata and layered maps of the war in Ukraine.
 
 ``import geo_ukraine`` loads no data and opens no socket: the gazetteer loads on first use.
 """
@@ -62,7 +62,7 @@ def reverse(lon: float, lat: float) -> ReverseResult:
     return Gazetteer.default().reverse(lon, lat)
 
 
-def region(name: str):  # noqa: ANN201 - a shapely geometry
+def region(name: str):
     """The polygon of a region, group of regions or country; see :meth:`Gazetteer.region`."""
     return Gazetteer.default().region(name)
 
@@ -79,8 +79,8 @@ __all__ = [
     "CachedOnlineGeocoder",
     "Candidate",
     "EventSchemaError",
-    "GazetteerGeocoder",
     "Gazetteer",
+    "GazetteerGeocoder",
     "GeoUkraineError",
     "GeoUkraineWarning",
     "InvalidCoordinateError",

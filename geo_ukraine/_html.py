@@ -16,7 +16,7 @@ def escape(text: object) -> str:
 
 
 def script_json(obj: Any) -> str:
-    """JSON safe to embed inside ``<script>``: no ``</script>``, ``<!--`` or U+2028 can escape.
+    r"""JSON safe to embed inside ``<script>``: no ``</script>``, ``<!--`` or U+2028 can escape.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026``, which JavaScript reads
     back as the same characters, so article text arrives in the page as data, never as markup.

@@ -25,7 +25,8 @@ class Settings:
         When True (the default) nothing ever touches the network; online geocoders refuse to run.
     cache_dir : pathlib.Path
         Where the user gazetteer overlay and the online-geocoder cache live
-        (``$GEO_UKRAINE_CACHE``, else ``$XDG_CACHE_HOME/geo_ukraine``, else ``~/.cache/geo_ukraine``).
+        (``$GEO_UKRAINE_CACHE``, else ``$XDG_CACHE_HOME/geo_ukraine``,
+        else ``~/.cache/geo_ukraine``).
     min_score : float
         Confidence below which a name is reported as ambiguous instead of resolved (0..1).
     fuzzy_cutoff : float

@@ -6,7 +6,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from .names import normalize, split_region_phrase
+from .names import normalize
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -17,7 +17,10 @@ __all__ = ["EU_MEMBERS", "buffer_km", "directional_part", "reproject"]
 
 #: ISO codes of the European Union's member states (for "near the EU border").
 EU_MEMBERS = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    ]
 )
 _DIRECTIONS = {
     "north": (0.0, 1.0), "south": (0.0, -1.0), "east": (1.0, 0.0), "west": (-1.0, 0.0),
@@ -137,8 +140,7 @@ def area_for_phrase(phrase: str, gaz: Gazetteer) -> dict[str, Any] | None:
     border = _NEAR_BORDER_RE.match(key)
     if direction or border:
         rest = (direction or border).group("rest")
-        split = split_region_phrase(rest)
-        place = _area_place(rest if not split else rest, gaz)
+        place = _area_place(rest, gaz)
         if place is None:
             return None
         polygon = place.geometry

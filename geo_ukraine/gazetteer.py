@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import math
 import threading
@@ -27,7 +28,7 @@ KINDS = ("settlement", "admin1", "admin2", "country", "facility")
 # How much a place's country counts when names collide: the theatre first, then neighbours.
 _COUNTRY_PRIOR = {"UA": 1.0, "RU": 0.6, "BY": 0.3, "MD": 0.3}
 _NEIGHBOUR_PRIOR = 0.1
-_NEIGHBOURS = frozenset("PL RO HU SK LT LV EE GE TR FI".split())
+_NEIGHBOURS = frozenset(["PL", "RO", "HU", "SK", "LT", "LV", "EE", "GE", "TR", "FI"])
 _WORLD_PRIOR = 0.05
 _KIND_PRIOR = {"country": 1e9, "admin1": 1e6, "admin2": 2e4, "facility": 5e4}
 # A settlement this large that bears an oblast's name is taken as the oblast's capital.
@@ -698,10 +699,8 @@ class Gazetteer:
                     match = self.resolve(name, **hints)  # type: ignore[arg-type]
                 except InvalidNameError as exc:
                     match = Match(str(name), None, 0.0, "none", "unresolved", (), str(exc))
-                try:
+                with contextlib.suppress(TypeError):  # unhashable names are not cached
                     cache[name] = match
-                except TypeError:
-                    pass
             out.append(match)
         return out
 

@@ -1,4 +1,4 @@
-"""geopy-compatible geocoders: the offline gazetteer, and an opt-in cached, rate-limited online one."""
+"""geopy-compatible geocoders: the offline gazetteer, and an opt-in cached online one."""
 
 from __future__ import annotations
 

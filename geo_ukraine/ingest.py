@@ -41,7 +41,8 @@ def read_overlay(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t"))
     if not rows or tuple(rows[0]) != _columns():
-        msg = f"{str(path)!r} is not a geo_ukraine overlay (wrong header); delete it and ingest again"
+        msg = (f"{str(path)!r} is not a geo_ukraine overlay (wrong header); "
+               "delete it and ingest again")
         raise GeoUkraineError(msg)
     return rows[1:]
 
@@ -184,8 +185,11 @@ def _from_alternatenames(path: Path, gaz: Any) -> tuple[list[list[str]], dict[st
 
 
 def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
-    """A newer KATOTTG codifier: renamed settlements keep the old name as an alias; new ones
-    are placed at their hromada's centre."""
+    """Apply a newer KATOTTG codifier.
+
+    Renamed settlements keep the old name as an alias; new ones are placed at their
+    hromada's centre.
+    """
     try:
         import openpyxl
     except ImportError as exc:

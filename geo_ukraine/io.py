@@ -14,7 +14,6 @@ from xml.etree import ElementTree as ET
 from ._settings import settings
 from .errors import EventSchemaError
 from .events import (
-    EVENT_COLUMNS,
     _frame,
     _missing,
     acled_types,

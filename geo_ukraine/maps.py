@@ -82,7 +82,8 @@ _THEATRE = ("UA", "RU", "BY", "MD")
 _UKRAINE_BOUNDS = ((44.3, 22.1), (52.4, 40.2))
 _CHOROPLETH = ("#f7fcb9", "#d9f0a3", "#addd8e", "#78c679", "#31a354", "#006837")
 _CSS = """
-div.leaflet-container{background:#cfe3f0;font:13px/1.35 system-ui,-apple-system,"Segoe UI",sans-serif}
+div.leaflet-container{background:#cfe3f0;
+ font:13px/1.35 system-ui,-apple-system,"Segoe UI",sans-serif}
 .gu-legend{background:#fff;padding:6px 10px;border-radius:6px;box-shadow:0 1px 5px rgba(0,0,0,.4);
  max-width:300px;max-height:70vh;overflow:auto}
 .leaflet-control-layers-expanded{max-height:60vh;overflow:auto}

@@ -157,7 +157,7 @@ def test_bad_files_give_clear_errors(tmp_path, name, content, message):
 
 
 def test_unknown_extension_and_missing_file(tmp_path, seed_events):
-    with pytest.raises(ValueError, match="extension '.xyz'"):
+    with pytest.raises(ValueError, match=r"extension '\.xyz'"):
         write_events(seed_events, tmp_path / "e.xyz")
     with pytest.raises(FileNotFoundError):
         read_events(tmp_path / "nope.geojson")
