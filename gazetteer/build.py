@@ -304,13 +304,20 @@ def rounded_geojson(geom, ndigits: int = 4) -> dict:
 
 
 def write_tsv(path: Path, header: list[str], rows: list[list]) -> int:
-    """Write a deterministic gzip'd TSV (mtime 0) and return its row count."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
+    """Write a deterministic gzip'd TSV (mtime 0, no quoting) and return its row count.
+
+    Fields never contain tabs or newlines (checked), so readers can split on them directly.
+    """
+    lines = []
+    for row in [header, *rows]:
+        fields = [str(v) for v in row]
+        bad = [f for f in fields if "\t" in f or "\n" in f or "\r" in f]
+        if bad:
+            msg = f"{path.name}: field {bad[0]!r} contains a tab or newline"
+            raise SystemExit(msg)
+        lines.append("\t".join(fields))
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(buf.getvalue().encode())
+        gz.write(("\n".join(lines) + "\n").encode())
     return len(rows)
 
 

@@ -25,10 +25,16 @@ def read_bytes(name: str) -> bytes:
 
 
 def read_tsv(name: str) -> Iterator[list[str]]:
-    """Rows (header included) of an embedded TSV, gzip'd or not."""
+    """Rows (header included) of an embedded TSV, gzip'd or not.
+
+    The gzip'd tables are written without quoting and never contain tabs or newlines in a
+    field, so they are split directly (much faster than the csv module); the hand-edited
+    ``.tsv`` files go through the csv module.
+    """
     data = read_bytes(name)
     if name.endswith(".gz"):
-        data = gzip.decompress(data)
+        text = gzip.decompress(data).decode("utf-8")
+        return iter([line.split("\t") for line in text.split("\n") if line])
     return csv.reader(io.StringIO(data.decode("utf-8")), delimiter="\t")
 
 
@@ -46,8 +52,11 @@ def manifest() -> dict[str, Any]:
 
 def read_index(name: str) -> dict[str, str]:
     """A prebuilt ``key -> comma-separated row numbers`` index, with its row count under NUL."""
-    lines = gzip.decompress(read_bytes(name)).decode("utf-8").split("\n")
-    index = dict(line.split("\t", 1) for line in lines[1:] if line)
+    text = gzip.decompress(read_bytes(name)).decode("utf-8")
+    body = text[text.index("\n") + 1:].rstrip("\n")
+    # key<TAB>rows<NL>... split once into an alternating list: a dict build at C speed.
+    flat = body.replace("\t", "\n").split("\n")
+    index = dict(zip(flat[0::2], flat[1::2], strict=True))
     index["\0rows"] = str(manifest()["files"]["places.tsv.gz"]["rows"])
     return index
 

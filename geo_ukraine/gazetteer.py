@@ -8,7 +8,7 @@ import dataclasses
 import math
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,8 @@ _CAPITAL_MIN_POPULATION = 50_000
 # as its current primary name, keeps this share of its weight: "Pokrovsk" is the Donetsk-oblast
 # town, not Engels (formerly Pokrovsk) in Saratov oblast.
 _ALIAS_ONLY_FACTOR = 0.2
+# Misspellings are matched against places at least this large (and every admin unit).
+_FUZZY_MIN_POPULATION = 1000
 # Places the user ingested from their own files take precedence over namesakes.
 _USER_PRIOR = 1e4
 _METHOD_QUALITY = {"exact": 1.0, "alias": 0.97, "skeleton": 0.9}
@@ -222,7 +224,8 @@ class Gazetteer:
     def __init__(self, rows: Iterable[Sequence[str]],
                  aliases: Iterable[tuple[str, str]] = (), *,
                  name_index: dict[str, str] | None = None,
-                 skeleton_index: dict[str, str] | None = None) -> None:
+                 skeleton_index: dict[str, str] | Callable[[], dict[str, str]] | None = None,
+                 ) -> None:
         self._rows: list[Sequence[str]] = []
         self._by_id: dict[str, int] = {}
         new_rows: list[int] = []
@@ -241,14 +244,18 @@ class Gazetteer:
                     new_rows.append(len(self._rows) - 1)
         # Index values are comma-separated row numbers, "a" marking an alternate name; they
         # are parsed on first use so that loading stays a dictionary build.
-        self._exact: dict[str, str] = dict(name_index or {})
-        self._skeleton_raw: dict[str, str] = dict(skeleton_index or {})
+        self._exact: dict[str, str] = name_index if name_index is not None else {}
+        # The skeleton index is only needed when an exact lookup fails: loaded on first use.
+        self._skeleton_loader = skeleton_index
+        self._skeleton_index: dict[str, str] | None = None if callable(skeleton_index) \
+            else dict(skeleton_index or {})
+        self._skeleton_extra: dict[str, str] = {}
         self._region: dict[str, list[int]] = defaultdict(list)
         self._groups: dict[str, tuple[str, ...]] = {}
         self._admin_names: dict[str, str] = {}
         self._places: dict[int, Place] = {}
         self._stopwords = _data.stopwords()
-        self._fuzzy_buckets: dict[str, list[str]] | None = None
+        self._fuzzy_buckets: dict[tuple[str, int], list[str]] | None = None
         self._polygons: dict[str, BaseGeometry] | None = None
         self._tree: Any = None
         for i in new_rows:
@@ -310,8 +317,8 @@ class Gazetteer:
             all_rows = [*rows, *read_overlay(overlay_path)]
         aliases = [(r[0], r[1]) for r in list(_data.read_tsv("aliases.tsv"))[1:] if len(r) >= 2]
         name_index = _data.read_index("names.tsv.gz")
-        skeleton_index = _data.read_index("skeletons.tsv.gz")
-        return cls(all_rows, aliases, name_index=name_index, skeleton_index=skeleton_index)
+        return cls(all_rows, aliases, name_index=name_index,
+                   skeleton_index=lambda: _data.read_index("skeletons.tsv.gz"))
 
     def _index_row(self, i: int) -> None:
         """Add a row (an overlay row, or every row when no prebuilt index is given)."""
@@ -324,8 +331,8 @@ class Gazetteer:
                 self._exact[key] = f"{self._exact[key]},{code}" if key in self._exact else code
         for skel in set(skels.split("|")):
             if skel:
-                raw = self._skeleton_raw.get(skel)
-                self._skeleton_raw[skel] = f"{raw},{i}" if raw else f"{i}"
+                raw = self._skeleton_extra.get(skel)
+                self._skeleton_extra[skel] = f"{raw},{i}" if raw else f"{i}"
 
     def _index_admin(self, i: int, row: Sequence[str]) -> None:
         names = [row[2], *row[13].split("|")] if row[13] else [row[2]]
@@ -342,8 +349,16 @@ class Gazetteer:
             return []
         return [(int(c[:-1]), False) if c[-1] == "a" else (int(c), True) for c in raw.split(",")]
 
+    @property
+    def _skeleton_raw(self) -> dict[str, str]:
+        """The prebuilt skeleton index (rows added at load time live in ``_skeleton_extra``)."""
+        if self._skeleton_index is None:
+            self._skeleton_index = self._skeleton_loader()  # type: ignore[misc,operator]
+        return self._skeleton_index
+
     def _skeleton_hits(self, skel: str) -> list[int]:
-        raw = self._skeleton_raw.get(skel)
+        raw = ",".join(filter(None, (self._skeleton_raw.get(skel),
+                                     self._skeleton_extra.get(skel))))
         return [int(c) for c in raw.split(",")] if raw else []
 
     def _add_alias(self, alias: str, target: str) -> None:
@@ -464,19 +479,32 @@ class Gazetteer:
         if len(skel) < 4:
             return {}
         if self._fuzzy_buckets is None:
-            buckets: dict[str, list[str]] = defaultdict(list)
-            for key in self._skeleton_raw:
-                if key:
-                    buckets[key[0]].append(key)
+            # Keys grouped by first letter and length: a ratio >= the cutoff needs lengths
+            # within a few letters of each other, so only nearby buckets are compared.
+            # Only names of places worth guessing at: a misspelt name should not land on one
+            # of 24,000 coordinate-less KATOTTG villages.
+            buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for key in {*self._skeleton_raw, *self._skeleton_extra}:
+                if key and key[0] != "\0" and any(
+                        self._fuzzy_target(i) for i in self._skeleton_hits(key)):
+                    buckets[key[0], len(key)].append(key)
             self._fuzzy_buckets = dict(buckets)
-        hits = process.extract(skel, self._fuzzy_buckets.get(skel[0], []), scorer=fuzz.ratio,
-                               score_cutoff=settings.fuzzy_cutoff, limit=8)
+        cutoff = settings.fuzzy_cutoff
+        spread = max(1, int(len(skel) * (100 - cutoff) / (100 + cutoff) * 2) + 1)
+        pool = [key for size in range(len(skel) - spread, len(skel) + spread + 1)
+                for key in self._fuzzy_buckets.get((skel[0], size), ())]
+        hits = process.extract(skel, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         found: dict[int, tuple[str, float]] = {}
         for key, ratio, _ in hits:
             for i in self._skeleton_hits(key):
                 if i not in found or found[i][1] < ratio:
                     found[i] = ("fuzzy", ratio)
         return found
+
+    def _fuzzy_target(self, i: int) -> bool:
+        row = self._rows[i]
+        return row[1] != "settlement" or int(row[9] or 0) >= _FUZZY_MIN_POPULATION \
+            or row[0].startswith("user:")
 
     def _prior(self, i: int, region_phrase: bool) -> float:
         row = self._rows[i]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,7 @@ def has_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC.search(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Fold a place name to the key used for exact lookups.
 
