@@ -33,6 +33,7 @@ from .events import (
     events_from_records,
     validate_events,
 )
+from .extract import Mention, events_from_text, extract_events, find_places, publication_date
 from .gazetteer import Candidate, Gazetteer, Match, Place, ReverseResult
 from .geocoders import CachedOnlineGeocoder, GazetteerGeocoder
 from .io import ACLED_COLUMNS, events_from_acled, read_events, to_geojson, write_acled, write_events
@@ -86,6 +87,7 @@ __all__ = [
     "InvalidCoordinateError",
     "InvalidNameError",
     "Match",
+    "Mention",
     "Place",
     "ReverseResult",
     "Settings",
@@ -103,7 +105,11 @@ __all__ = [
     "event_type_from_acled",
     "events_from_acled",
     "events_from_records",
+    "events_from_text",
+    "extract_events",
+    "find_places",
     "normalize",
+    "publication_date",
     "read_events",
     "region",
     "resolve",

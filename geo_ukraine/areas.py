@@ -34,6 +34,10 @@ _DIRECTION_RE = re.compile(
 _NEAR_BORDER_RE = re.compile(r"^(?P<rest>.+?)\s+near\s+(?:the\s+)?(?P<border>.+?)\s+border$")
 _SEVERAL_REGIONS = re.compile(r"^(?P<names>.+?)\s+(?P<word>regions|oblasts|provinces)$")
 BORDER_BAND_KM = 50.0
+_DEMONYMS = {"polish": "PL", "romanian": "RO", "hungarian": "HU", "slovak": "SK",
+             "slovakian": "SK", "belarusian": "BY", "belarus": "BY", "russian": "RU",
+             "moldovan": "MD", "ukrainian": "UA", "lithuanian": "LT", "latvian": "LV",
+             "estonian": "EE", "finnish": "FI", "georgian": "GE", "turkish": "TR"}
 
 
 def buffer_km(geometry: BaseGeometry, radius_km: float) -> BaseGeometry:
@@ -104,6 +108,8 @@ def _border_band(polygon: BaseGeometry, border: str, gaz: Gazetteer) -> BaseGeom
     key = normalize(border)
     if key in ("eu", "european union", "nato"):
         codes = EU_MEMBERS
+    elif key in _DEMONYMS:
+        codes = frozenset([_DEMONYMS[key]])
     else:
         place = _area_place(border, gaz)
         if place is None or place.kind != "country":

@@ -126,6 +126,76 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_places(args: argparse.Namespace) -> int:
+    """List the place mentions of a text file."""
+    from .extract import find_places
+
+    text = _read_text(args.file)
+    mentions = find_places(text)
+    rows = [{"start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind,
+             "role": m.role, "confidence": m.confidence, "phrase": m.phrase,
+             "place": _place_dict(m.place) if m.place else None,
+             "places": [p.place_id for p in m.places]} for m in mentions]
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            where = (f"{r['place']['name']} ({r['place']['admin1'] or r['place']['country']})"
+                     if r["place"] else f"{len(r['places'])} candidates")
+            print(f"{r['start']:>6}-{r['end']:<6} {r['surface'][:40]:40} {r['kind']:10} "
+                  f"{r['role']:9} {r['confidence']:.2f}  {where}")
+    return 0
+
+
+def _read_text(path: str) -> str:
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.exists():
+        msg = f"{path!r} does not exist"
+        raise FileNotFoundError(msg)
+    return file.read_text(encoding="utf-8", errors="replace")
+
+
+def _extract_one(job: tuple[str, str | None]) -> Any:
+    from .extract import extract_events
+
+    path, published = job
+    return extract_events(_read_text(path), published=published, source=Path(path).name)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract events from article files into one GeoJSON (or any event format)."""
+    import concurrent.futures
+
+    from tqdm import tqdm
+
+    from .events import _frame
+    from .io import write_events
+
+    jobs = [(path, args.published) for path in args.files]
+    for path, _ in jobs:
+        _read_text(path)  # fail fast, naming the file
+    bar = tqdm(total=len(jobs), unit="file", disable=None, file=sys.stderr)
+    frames = []
+    if args.jobs > 1 and len(jobs) > 1:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            for frame in pool.map(_extract_one, jobs):
+                frames.append(frame)
+                bar.update()
+    else:
+        for job in jobs:
+            frames.append(_extract_one(job))
+            bar.update()
+    bar.close()
+    rows = [row for frame in frames for row in frame.to_dict("records")]
+    events = _frame(rows) if rows else _frame([])
+    out = write_events(events, args.output)
+    print(out)
+    log.info("%d events from %d files", len(events), len(jobs))
+    return 0
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     """Information about, rebuilding of, or additions to the gazetteer."""
     from . import _data
@@ -195,6 +265,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("lon", type=float, help="longitude, degrees")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reverse)
+
+    p = sub.add_parser("places", help="list the place mentions of an article",
+                       description="Find every place named in a text file, with offsets, "
+                                   "resolution, kind, confidence and role.")
+    p.add_argument("file", help="text file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("extract", help="propose the events articles report",
+                       description="Extract events (type, place, figures, date, claim, source "
+                                   "sentence) from article text files.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True,
+                   help="events file (.geojson, .gpkg, .csv, .kml)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (else read from the "
+                                       "text's header, else required)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("map", help="render events to a layered HTML map",
                        description="Render an event file (YAML, CSV, GeoJSON, GeoPackage, KML) "

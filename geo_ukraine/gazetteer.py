@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import dataclasses
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -528,7 +529,10 @@ class Gazetteer:
               near: tuple[float, float] | None) -> list[tuple[int, str, float]]:
         key = normalize(name)
         stop = key in self._stopwords
-        has_primary = any(m == "exact" for m, _ in found.values())
+        # A KATOTTG village's "primary" name is our romanisation, not a name in use that
+        # outranks another place's alternate name.
+        has_primary = any(m == "exact" and not self._rows[i][0].startswith("katottg:")
+                          for i, (m, _) in found.items())
         scored = []
         for i, (method, ratio) in found.items():
             row = self._rows[i]
@@ -607,7 +611,8 @@ class Gazetteer:
 
     def _admin1_code(self, admin1: str | None) -> str | None:
         """Accept ``UA.26``, ``UA-23`` or a region name for the ``admin1=`` hint."""
-        if admin1 is None or admin1 in self._admin_names:
+        if admin1 is None or admin1 in self._admin_names or re.fullmatch(r"[A-Z]{2}\.\w+",
+                                                                          admin1):
             return admin1
         for i in self._region.get(normalize(admin1), []):
             if self._rows[i][1] == "admin1":

@@ -5,7 +5,7 @@ import pytest
 from geo_ukraine.cli import build_parser, main
 from tests.conftest import ROOT
 
-COMMANDS = ("geocode", "reverse", "map", "export", "gazetteer")
+COMMANDS = ("geocode", "reverse", "places", "extract", "map", "export", "gazetteer")
 
 
 def test_help_lists_every_subcommand(capsys):
@@ -85,3 +85,26 @@ def test_gazetteer_info(capsys):
 
 def test_parser_is_buildable_without_data():
     assert build_parser().prog == "geo-ukraine"
+
+
+def test_places_and_extract(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit Nikopol on March 2, killing two people, officials said.\n"
+                       "Drones struck Belgorod region overnight, Russian officials said.\n")
+    assert main(["places", str(article), "--json"]) == 0
+    mentions = json.loads(capsys.readouterr().out)
+    assert [m["surface"] for m in mentions] == ["Nikopol", "Belgorod region"]
+    out = tmp_path / "events.geojson"
+    assert main(["extract", str(article), str(article), "--published", "2026-03-04",
+                 "--jobs", "2", "-o", str(out)]) == 0
+    features = json.loads(out.read_text())["features"]
+    assert [f["properties"]["event_type"] for f in features] == [
+        "shelling", "cross_border_strike"] * 2
+    assert features[0]["properties"]["fatalities"] == 2
+
+
+def test_extract_without_a_date_is_a_clear_error(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit Nikopol overnight, killing two people, officials said.\n")
+    assert main(["extract", str(article), "-o", str(tmp_path / "e.geojson")]) == 2
+    assert "--published" in capsys.readouterr().err
