@@ -35,15 +35,35 @@ from .events import (
 )
 from .extract import Mention, events_from_text, extract_events, find_places, publication_date
 from .gazetteer import Candidate, Gazetteer, Match, Place, ReverseResult
-from .geocoders import CachedOnlineGeocoder, GazetteerGeocoder
 from .io import ACLED_COLUMNS, events_from_acled, read_events, to_geojson, write_acled, write_events
-from .maps import LAYERS, event_map, save_map
+from .maps import LAYERS, event_map, save_map, territory_layers
 from .names import normalize, skeleton, split_region_phrase, transliterate
+from .territory import (
+    Change,
+    Snapshot,
+    area_km2,
+    by_oblast,
+    changes,
+    read_snapshot,
+    share_of_country,
+    snapshot_from_geometry,
+    time_series,
+)
 
 try:
     __version__ = version("geo_ukraine")
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> object:
+    # geopy is imported only when its geocoders are asked for: ``import geo_ukraine`` stays cheap.
+    if name in ("GazetteerGeocoder", "CachedOnlineGeocoder"):
+        from . import geocoders
+
+        return getattr(geocoders, name)
+    msg = f"module 'geo_ukraine' has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def resolve(name: str, **hints: object) -> Match:
@@ -79,6 +99,7 @@ __all__ = [
     "AmbiguousPlaceError",
     "CachedOnlineGeocoder",
     "Candidate",
+    "Change",
     "EventSchemaError",
     "Gazetteer",
     "GazetteerGeocoder",
@@ -91,13 +112,17 @@ __all__ = [
     "Place",
     "ReverseResult",
     "Settings",
+    "Snapshot",
     "TerritoryError",
     "UnknownPlaceError",
     "UnresolvedPlaceWarning",
     "__version__",
     "acled_types",
+    "area_km2",
     "attach_place",
     "buffer_km",
+    "by_oblast",
+    "changes",
     "configure",
     "directional_part",
     "empty_events",
@@ -111,13 +136,18 @@ __all__ = [
     "normalize",
     "publication_date",
     "read_events",
+    "read_snapshot",
     "region",
     "resolve",
     "reverse",
     "save_map",
     "settings",
+    "share_of_country",
     "skeleton",
+    "snapshot_from_geometry",
     "split_region_phrase",
+    "territory_layers",
+    "time_series",
     "to_geojson",
     "transliterate",
     "validate_events",

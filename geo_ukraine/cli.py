@@ -196,6 +196,61 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_area(args: argparse.Namespace) -> int:
+    """Areas of control snapshots, or the change between two."""
+    from .territory import KM2_PER_MI2, by_oblast, changes, read_snapshot, share_of_country
+
+    if args.diff:
+        if len(args.snapshots) != 2:
+            raise GeoUkraineError("--diff needs exactly two snapshots: BEFORE AFTER")
+        before, after = (read_snapshot(p) for p in args.snapshots)
+        for snap in (before, after):
+            for repair in snap.repairs:
+                print(f"warning: {snap.source}: repaired {repair}", file=sys.stderr)
+        change = changes(before, after)
+        out = change.to_dict()
+        if not args.by_oblast:
+            out.pop("by_oblast")
+        if args.json:
+            _print_json(out)
+        else:
+            unit = args.units
+            print(f"{out['before']} -> {out['after']}: gained {out['gained_' + unit]:,.1f}, "
+                  f"lost {out['lost_' + unit]:,.1f}, net {out['net_' + unit]:,.1f} {unit}")
+            for row in out.get("by_oblast", []):
+                factor = 1 if unit == "km2" else 1 / KM2_PER_MI2
+                print(f"  {row['admin1']:6} {row['name']:18} gained "
+                      f"{row['gained_km2'] * factor:10,.1f}  lost "
+                      f"{row['lost_km2'] * factor:10,.1f} {unit}")
+        return 0
+    results = []
+    for path in args.snapshots:
+        snap = read_snapshot(path)
+        for repair in snap.repairs:
+            print(f"warning: {snap.source}: repaired {repair}", file=sys.stderr)
+        item: dict[str, Any] = {
+            "snapshot": snap.source, "date": snap.date.isoformat(), "status": snap.status,
+            "area_km2": round(snap.area_km2, 3), "area_mi2": round(snap.area_mi2, 3),
+            "share_of_ukraine": round(share_of_country(snap, "UA"), 5),
+            "repairs": list(snap.repairs)}
+        if args.by_oblast:
+            item["by_oblast"] = [{"admin1": r.admin1, "name": r.name, "km2": round(r.km2, 3),
+                                  "mi2": round(r.mi2, 3)} for r in by_oblast(snap).itertuples()]
+        results.append(item)
+    if args.json:
+        _print_json(results)
+    else:
+        key = "area_" + args.units
+        for item in results:
+            print(f"{item['snapshot']}\t{item['date']}\t{item['status']}\t"
+                  f"{item[key]:,.1f} {args.units}\t"
+                  f"{item['share_of_ukraine'] * 100:.2f}% of Ukraine")
+            for row in item.get("by_oblast", []):
+                value = row["km2"] if args.units == "km2" else row["mi2"]
+                print(f"  {row['admin1']:6} {row['name']:18} {value:12,.1f} {args.units}")
+    return 0
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     """Information about, rebuilding of, or additions to the gazetteer."""
     from . import _data
@@ -306,6 +361,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--driver", choices=["geojson", "gpkg", "csv", "kml", "acled"])
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("area", help="areas of control snapshots and what changed hands",
+                       description="Area (km² or square miles), share of Ukraine and per-"
+                                   "oblast breakdown of control-area snapshots (GeoJSON, KML, "
+                                   "KMZ, GeoPackage, shapefile), or with --diff the gained "
+                                   "and lost areas between two.")
+    p.add_argument("snapshots", nargs="+", metavar="SNAPSHOT")
+    p.add_argument("--diff", action="store_true", help="compare BEFORE AFTER")
+    p.add_argument("--by-oblast", action="store_true", help="break figures down by oblast")
+    p.add_argument("--units", choices=["km2", "mi2"], default="km2")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_area)
 
     p = sub.add_parser("gazetteer", help="gazetteer info, rebuild, or ingest user data",
                        description="info: sources, sizes and integrity; build: rerun the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     import folium
     import geopandas as gpd
 
-__all__ = ["LAYERS", "event_map", "save_map"]
+__all__ = ["LAYERS", "event_map", "save_map", "territory_layers"]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 _ORANGE, _SKY, _GREEN, _YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
@@ -309,7 +310,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     unmapped = len(events) - len(located)
     outside = len(located) - int(located["country"].isin(_THEATRE).sum())
     legend = _legend_html(used, title, extras, unmapped, outside)
-    script = resources.files("geo_ukraine").joinpath("templates/event_map.js").read_text()
+    script = _template("hatch.js") + _template("event_map.js")
 
     class _EventLayers(MacroElement):
         _template = Template(
@@ -343,6 +344,10 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
             minx, miny, maxx, maxy = theatre.total_bounds
             m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30), max_zoom=9)
     return m
+
+
+def _template(name: str) -> str:
+    return resources.files("geo_ukraine").joinpath(f"templates/{name}").read_text()
 
 
 def _admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:
@@ -412,3 +417,67 @@ def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:
             raise RuntimeError(msg)
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any = None, *,
+                     show: bool = True) -> folium.Map:
+    """Add control areas and changes (gains, losses) to a map as switchable layers.
+
+    Controlled areas are drawn solid, assessed advances in purple, claimed areas hatched;
+    a change adds its gained (vermillion) and lost (blue) parts with their km² figures.
+
+    Parameters
+    ----------
+    m : folium.Map
+        E.g. from :func:`event_map`.
+    snapshots : iterable of geo_ukraine.territory.Snapshot
+    change : geo_ukraine.territory.Change, optional
+    show : bool
+        Whether the layers start switched on.
+
+    Returns
+    -------
+    folium.Map
+        The same map.
+    """
+    import folium
+    from branca.element import MacroElement
+    from folium.template import Template
+    from shapely.geometry import mapping
+
+    colours = {"controlled": _VERMILLION, "assessed": _PURPLE, "claimed": _ORANGE}
+
+    def add(geometry: Any, name: str, colour: str, label: str, hatched: bool = False) -> None:
+        if geometry is None or geometry.is_empty:
+            return
+        style: dict[str, Any] = {"color": colour, "weight": 1.5, "fillColor": colour,
+                                 "fillOpacity": 0.8 if hatched else 0.3,
+                                 "dashArray": "6 4" if hatched else None}
+        group = folium.FeatureGroup(name=name, show=show)
+        layer = folium.GeoJson({"type": "Feature", "geometry": mapping(geometry),
+                                "properties": {"label": escape(label)}},
+                               style_function=lambda _f, s=style: s,
+                               tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False))
+        layer.add_to(group)
+        group.add_to(m)
+        if hatched:
+            hatch = MacroElement()
+            hatch._template = Template(
+                "{% macro script(this, kwargs) %}" + _template("hatch.js")
+                + f"geoUkraineHatchLayer({m.get_name()}, {layer.get_name()}, "
+                + script_json(colour) + ");{% endmacro %}")
+            m.add_child(hatch)
+
+    for snap in snapshots:
+        label = (f"{snap.status.capitalize()} area on {snap.date.isoformat()}: "
+                 f"{snap.area_km2:,.0f} km² ({snap.area_mi2:,.0f} sq mi)")
+        add(snap.geometry, f"{snap.status.capitalize()} {snap.date.isoformat()}",
+            colours.get(snap.status, _GREY), label, hatched=snap.status == "claimed")
+    if change is not None:
+        period = f"{change.before.date.isoformat()} to {change.after.date.isoformat()}"
+        add(change.gained, f"Gained {period}", _VERMILLION,
+            f"Gained {period}: {change.gained_km2:,.1f} km² ({change.gained_mi2:,.1f} sq mi)")
+        add(change.lost, f"Lost {period}", _BLUE,
+            f"Lost {period}: {change.lost_km2:,.1f} km² ({change.lost_mi2:,.1f} sq mi)")
+    folium.LayerControl(position="topright", collapsed=False).add_to(m)
+    return m

@@ -117,26 +117,6 @@ function geoUkraineEventMap(map, cfg) {
     }
   });
 
-  // ---- hatching for claimed areas (SVG pattern in the overlay pane's defs) --------------
-  function hatch(colour) {
-    var id = "gu-hatch-" + colour.replace(/[^0-9a-z]/gi, "");
-    if (document.getElementById(id)) { return id; }
-    var svg = map.getRenderer(L.polygon([[0, 0]]))._container;
-    var ns = "http://www.w3.org/2000/svg";
-    var defs = svg.querySelector("defs") || svg.insertBefore(document.createElementNS(ns, "defs"),
-                                                             svg.firstChild);
-    var pat = document.createElementNS(ns, "pattern");
-    pat.setAttribute("id", id); pat.setAttribute("width", "8"); pat.setAttribute("height", "8");
-    pat.setAttribute("patternUnits", "userSpaceOnUse");
-    pat.setAttribute("patternTransform", "rotate(45)");
-    var line = document.createElementNS(ns, "line");
-    line.setAttribute("x1", "0"); line.setAttribute("y1", "0");
-    line.setAttribute("x2", "0"); line.setAttribute("y2", "8");
-    line.setAttribute("stroke", colour); line.setAttribute("stroke-width", "3");
-    pat.appendChild(line); defs.appendChild(pat);
-    return id;
-  }
-
   // ---- event layers ----------------------------------------------------------------------
   var registry = [];
   cfg.layers.forEach(function (spec) {
@@ -165,7 +145,9 @@ function geoUkraineEventMap(map, cfg) {
         if (style.area === "hatched" && f.properties.geo_precision !== 4 &&
             layer.setStyle && !(layer instanceof L.CircleMarker)) {
           layer.on("add", function () {
-            if (layer._path) { layer._path.setAttribute("fill", "url(#" + hatch(style.colour) + ")"); }
+            if (layer._path) {
+              layer._path.setAttribute("fill", "url(#" + geoUkraineHatch(map, style.colour) + ")");
+            }
           });
         }
       }
