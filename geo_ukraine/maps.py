@@ -76,6 +76,9 @@ _LABELS = {
     "cross_border_strike": "Cross-border strike", "incursion": "Incursion",
     "diplomacy": "Diplomacy", "aid": "Aid", "other": "Other",
 }
+# A layer with more points than this is drawn as counts on a 48-pixel grid below this zoom.
+CLUSTER_MIN_POINTS = 2000
+CLUSTER_MAX_ZOOM = 10
 # The vector base map covers the theatre and the diplomacy venues around it.
 _BASE_BBOX = (-30.0, 5.0, 90.0, 75.0)
 # Initial view when events lie in the theatre: fit to them; otherwise to Ukraine.
@@ -142,15 +145,29 @@ def _reference_layers() -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]
 
 
 def _layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
+    """A layer's features in a compact columnar form (expanded in the browser).
+
+    Columns with few distinct values (type, date, status, source...) are dictionary-encoded;
+    points are stored as bare coordinate pairs. About half the size of plain GeoJSON.
+    """
     from .io import to_geojson
 
     fields = [c for c in _POPUP_FIELDS if c in events.columns]
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
     collection = to_geojson(located[[*fields, located.geometry.name]], precision=5)
-    for feature in collection["features"]:
-        feature["properties"] = {k: v for k, v in feature["properties"].items()
-                                 if v is not None}
-    return collection
+    features = collection["features"]
+    columns: dict[str, Any] = {}
+    for field in fields:
+        values = [f["properties"].get(field) for f in features]
+        distinct = list(dict.fromkeys(values))
+        if len(distinct) * 2 < len(values):
+            lookup = {v: i for i, v in enumerate(distinct)}
+            columns[field] = {"dict": distinct, "codes": [lookup[v] for v in values]}
+        elif any(v is not None for v in values):
+            columns[field] = {"values": values}
+    geoms = [f["geometry"]["coordinates"] if f["geometry"]["type"] == "Point"
+             else f["geometry"] for f in features]
+    return {"n": len(features), "columns": columns, "geometries": geoms}
 
 
 def _legend_html(layers: list[LayerStyle], title: str | None, extras: list[str],
@@ -303,6 +320,8 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     dates = sorted({str(d) for d in located["event_date"]})
     config = {
         "layers": layer_cfg, "labels": _LABELS, "dates": dates, "time": time,
+        "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
+                    "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "reference": reference_cfg, "choropleth": choropleth_cfg,
         "base": {"group": base.get_name(), "data": base_countries},
@@ -312,21 +331,25 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     legend = _legend_html(used, title, extras, unmapped, outside)
     script = _template("hatch.js") + _template("event_map.js")
 
-    class _EventLayers(MacroElement):
-        _template = Template(
-            "{% macro script(this, kwargs) %}"
-            + script
-            + "\nvar geoUkraine = geoUkraineEventMap({{ this._parent.get_name() }}, "
-            + script_json(config) + ");\n"
-            + "var guLegend = L.control({position: 'bottomright'});\n"
-            + "guLegend.onAdd = function () { var d = L.DomUtil.create('div');"
-            + " d.innerHTML = " + script_json(legend) + ";"
-            + " L.DomEvent.disableClickPropagation(d); return d; };\n"
-            + "guLegend.addTo({{ this._parent.get_name() }});\n"
-            + "{% endmacro %}"
-        )
-
-    m.add_child(_EventLayers())
+    layers = MacroElement()
+    # The data goes in as a variable, not into the template source: Jinja compiles template
+    # text, which would take minutes for the megabytes of 100,000 events.
+    layers.script_text = script
+    layers.config_json = script_json(config)
+    layers.legend_json = script_json(legend)
+    layers._template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this.script_text }}\n"
+        "var geoUkraine = geoUkraineEventMap({{ this._parent.get_name() }}, "
+        "{{ this.config_json }});\n"
+        "var guLegend = L.control({position: 'bottomright'});\n"
+        "guLegend.onAdd = function () { var d = L.DomUtil.create('div');"
+        " d.innerHTML = {{ this.legend_json }};"
+        " L.DomEvent.disableClickPropagation(d); return d; };\n"
+        "guLegend.addTo({{ this._parent.get_name() }});\n"
+        "{% endmacro %}"
+    )
+    m.add_child(layers)
     if title:
         m.get_root().html.add_child(Element(
             f'<div class="gu-title" style="position:absolute;top:10px;left:50%;'

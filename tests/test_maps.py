@@ -15,6 +15,11 @@ def _legend(html: str) -> str:
     return json.loads(re.search(r"d\.innerHTML = (\".*?\");", html).group(1))
 
 
+def _column(data: dict, name: str) -> list:
+    col = data["columns"][name]
+    return [col["dict"][c] for c in col["codes"]] if "dict" in col else col["values"]
+
+
 def _config(html: str) -> dict:
     match = re.search(r"geoUkraineEventMap\([^,]+, (\{.*?\})\);\n", html, re.S)
     return json.loads(match.group(1))
@@ -24,7 +29,7 @@ def test_layers_match_the_events(seed_events):
     html = event_map(seed_events).get_root().render()
     config = _config(html)
     legend = _legend(html)
-    counts = {spec["key"]: len(spec["data"]["features"]) for spec in config["layers"]}
+    counts = {spec["key"]: spec["data"]["n"] for spec in config["layers"]}
     for style in LAYERS:
         if style.key == "civilian":
             harmed = (seed_events.fatalities.fillna(0) + seed_events.injured.fillna(0)) > 0
@@ -92,8 +97,8 @@ def test_inline_refuses_unknown_remote_assets():
 
 def test_as_of_cuts_later_events(seed_events):
     config = _config(event_map(seed_events, as_of="2026-01-31").get_root().render())
-    dates = [f["properties"]["event_date"] for spec in config["layers"]
-             for f in spec["data"]["features"]]
+    dates = [_column(spec["data"], "event_date") for spec in config["layers"]]
+    dates = [d for column in dates for d in column]
     assert dates and max(dates) <= "2026-01-31"
     with pytest.raises(ValueError, match="as_of"):
         event_map(seed_events, as_of="last week")
@@ -132,4 +137,17 @@ def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
     m = event_map(big, reference=False)
     assert len(m._children) < 20
     config = _config(m.get_root().render())
-    assert sum(len(s["data"]["features"]) for s in config["layers"]) == n
+    assert sum(s["data"]["n"] for s in config["layers"]) == n
+    drone = next(s for s in config["layers"] if s["key"] == "drone")["data"]
+    assert "dict" in drone["columns"]["event_type"], "repeated values are dictionary-encoded"
+    assert all(len(g) == 2 for g in drone["geometries"]), "points are bare [lon, lat] pairs"
+
+
+def test_dense_layers_cluster_until_zoomed_in(tmp_path):
+    from geo_ukraine.maps import CLUSTER_MAX_ZOOM, CLUSTER_MIN_POINTS
+
+    config = _config(event_map(events_from_records([
+        {"event_date": "2026-01-01", "event_type": "shelling", "location": "Kharkiv"}]),
+        reference=False).get_root().render())
+    assert config["cluster"] == {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
+                                 "cellPixels": 48}

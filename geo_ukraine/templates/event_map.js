@@ -118,6 +118,21 @@ function geoUkraineEventMap(map, cfg) {
   });
 
   // ---- event layers ----------------------------------------------------------------------
+  // Layers arrive columnar (see maps._layer_data); rebuild GeoJSON features once.
+  function expand(data) {
+    var features = new Array(data.n), names = Object.keys(data.columns);
+    for (var i = 0; i < data.n; i++) {
+      var props = {}, g = data.geometries[i];
+      for (var k = 0; k < names.length; k++) {
+        var col = data.columns[names[k]];
+        var v = col.dict ? col.dict[col.codes[i]] : col.values[i];
+        if (v !== null && v !== undefined) { props[names[k]] = v; }
+      }
+      features[i] = {type: "Feature", properties: props,
+                     geometry: Array.isArray(g) ? {type: "Point", coordinates: g} : g};
+    }
+    return {type: "FeatureCollection", features: features};
+  }
   var registry = [];
   cfg.layers.forEach(function (spec) {
     var group = window[spec.group];
@@ -153,18 +168,55 @@ function geoUkraineEventMap(map, cfg) {
       }
     });
     geo.addTo(group);
-    registry.push({geo: geo, data: spec.data});
+    var clusters = L.layerGroup().addTo(group);
+    registry.push({geo: geo, clusters: clusters, data: expand(spec.data), style: style});
   });
 
-  function showUntil(date) {
-    registry.forEach(function (r) {
-      r.geo.clearLayers();
-      r.geo.addData({type: "FeatureCollection", features: r.data.features.filter(function (f) {
-        return !date || f.properties.event_date <= date;
-      })});
+  // ---- clustering: a dense layer is drawn as counts on a pixel grid until zoomed in ------
+  var cutoff = null;
+  function visible(r) {
+    return r.data.features.filter(function (f) {
+      return !cutoff || f.properties.event_date <= cutoff;
     });
   }
-  showUntil(null);
+  function drawClusters(r, points) {
+    var cells = {}, size = cfg.cluster.cellPixels;
+    points.forEach(function (f) {
+      var c = f.geometry.coordinates, p = map.project([c[1], c[0]], map.getZoom());
+      var key = Math.floor(p.x / size) + ":" + Math.floor(p.y / size);
+      var cell = cells[key] || (cells[key] = {n: 0, lat: 0, lon: 0});
+      cell.n += 1; cell.lat += c[1]; cell.lon += c[0];
+    });
+    Object.keys(cells).forEach(function (key) {
+      var cell = cells[key], lat = cell.lat / cell.n, lon = cell.lon / cell.n;
+      var marker = new ShapeMarker([lat, lon], {renderer: canvas, shape: r.style.shape,
+        radius: Math.min(24, 5 + 2.5 * Math.log2(cell.n)), color: "#222", weight: 1,
+        fillColor: r.style.colour, fillOpacity: 0.75});
+      marker.bindTooltip(el("span", cell.n + " events: zoom in to see each"));
+      marker.on("click", function () { map.setView([lat, lon], map.getZoom() + 2); });
+      r.clusters.addLayer(marker);
+    });
+  }
+  function render() {
+    var clustered = map.getZoom() < cfg.cluster.maxZoom;
+    registry.forEach(function (r) {
+      var features = visible(r);
+      var points = features.filter(function (f) { return f.geometry.type === "Point"; });
+      r.geo.clearLayers();
+      r.clusters.clearLayers();
+      if (clustered && points.length > cfg.cluster.minPoints) {
+        drawClusters(r, points);
+        features = features.filter(function (f) { return f.geometry.type !== "Point"; });
+      }
+      r.geo.addData({type: "FeatureCollection", features: features});
+    });
+  }
+  function showUntil(date) {
+    cutoff = date;
+    render();
+  }
+  map.on("zoomend", render);
+  render();
 
   // ---- reference layers: oblast boundaries with names, choropleth of event counts --------
   if (cfg.reference) {

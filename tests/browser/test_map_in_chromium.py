@@ -120,3 +120,31 @@ def test_script_in_notes_never_runs(browser, tmp_path):
     assert console == []
 
 
+
+
+def test_dense_layer_is_clustered_then_expands(browser, tmp_path):
+    import geopandas as gpd
+    import numpy as np
+    from shapely.geometry import Point
+
+    n = 3000
+    rng = np.random.default_rng(3)
+    one = events_from_records([{"event_date": "2026-01-01", "event_type": "drone_strike",
+                                "location": "Kharkiv"}])
+    many = gpd.GeoDataFrame(one.loc[one.index.repeat(n)].reset_index(drop=True),
+                            crs="EPSG:4326")
+    many["geometry"] = [Point(x, y) for x, y in zip(rng.uniform(35.9, 36.5, n),
+                                                     rng.uniform(49.8, 50.2, n), strict=True)]
+    path = save_map(event_map(many, reference=False), tmp_path / "dense.html")
+    console, _ = _open(browser, path)
+    assert console == []
+    counts = ("return geoUkraine.layers.map(function (r) { return [r.geo.getLayers().length, "
+              "r.clusters.getLayers().length]; })")
+    [[single, clusters]] = browser.execute_script(counts)
+    assert single == 0 and 0 < clusters < n
+    browser.execute_script(
+        "Object.values(window).filter(function (v) { return v instanceof L.Map; })[0]"
+        ".setZoom(12, {animate: false});")
+    time.sleep(0.3)
+    [[single, clusters]] = browser.execute_script(counts)
+    assert clusters == 0 and single > 0
