@@ -38,3 +38,20 @@ def seed_texts() -> dict[str, str]:
     if not SEEDS.is_dir():
         pytest.fail(f"the seed articles are expected at {SEEDS} (CI has ../shared)")
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def scattered_events(n: int, lon: tuple[float, float], lat: tuple[float, float], *,
+                     event_type: str = "drone_strike", seed: int = 1):
+    """``n`` events of one type at random points in a lon/lat box (for scale tests)."""
+    import geopandas as gpd
+    import numpy as np
+    from shapely.geometry import Point
+
+    rng = np.random.default_rng(seed)
+    one = geo_ukraine.events_from_records([{"event_date": "2026-01-01",
+                                            "event_type": event_type, "location": "Kharkiv"}])
+    many = gpd.GeoDataFrame(one.loc[one.index.repeat(n)].reset_index(drop=True),
+                            crs="EPSG:4326")
+    many["geometry"] = [Point(x, y) for x, y in zip(rng.uniform(*lon, n), rng.uniform(*lat, n),
+                                                     strict=True)]
+    return many

@@ -7,6 +7,7 @@ import geo_ukraine
 from geo_ukraine import LAYERS, event_map, events_from_records, save_map
 from geo_ukraine._assets import find_remote_assets, inline_assets
 from geo_ukraine._html import escape, script_json
+from tests.conftest import scattered_events
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
@@ -122,19 +123,8 @@ def test_map_is_composable(seed_events):
 
 
 def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
-    import geopandas as gpd
-    import numpy as np
-    from shapely.geometry import Point
-
-    rng = np.random.default_rng(1)
     n = 5000
-    frame = events_from_records([{"event_date": "2026-01-01", "event_type": "drone_strike",
-                                  "location": "Kharkiv"}])
-    big = gpd.GeoDataFrame(frame.loc[frame.index.repeat(n)].reset_index(drop=True),
-                           crs="EPSG:4326")
-    big["geometry"] = [Point(x, y) for x, y in zip(rng.uniform(30, 38, n),
-                                                    rng.uniform(46, 51, n), strict=True)]
-    m = event_map(big, reference=False)
+    m = event_map(scattered_events(n, (30, 38), (46, 51)), reference=False)
     assert len(m._children) < 20
     config = _config(m.get_root().render())
     assert sum(s["data"]["n"] for s in config["layers"]) == n

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo_ukraine import event_map, events_from_records, save_map
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, scattered_events
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -123,18 +123,8 @@ def test_script_in_notes_never_runs(browser, tmp_path):
 
 
 def test_dense_layer_is_clustered_then_expands(browser, tmp_path):
-    import geopandas as gpd
-    import numpy as np
-    from shapely.geometry import Point
-
     n = 3000
-    rng = np.random.default_rng(3)
-    one = events_from_records([{"event_date": "2026-01-01", "event_type": "drone_strike",
-                                "location": "Kharkiv"}])
-    many = gpd.GeoDataFrame(one.loc[one.index.repeat(n)].reset_index(drop=True),
-                            crs="EPSG:4326")
-    many["geometry"] = [Point(x, y) for x, y in zip(rng.uniform(35.9, 36.5, n),
-                                                     rng.uniform(49.8, 50.2, n), strict=True)]
+    many = scattered_events(n, (35.9, 36.5), (49.8, 50.2), seed=3)
     path = save_map(event_map(many, reference=False), tmp_path / "dense.html")
     console, _ = _open(browser, path)
     assert console == []
