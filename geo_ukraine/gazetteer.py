@@ -529,10 +529,17 @@ class Gazetteer:
               near: tuple[float, float] | None) -> list[tuple[int, str, float]]:
         key = normalize(name)
         stop = key in self._stopwords
-        # A KATOTTG village's "primary" name is our romanisation, not a name in use that
-        # outranks another place's alternate name.
-        has_primary = any(m == "exact" and not self._rows[i][0].startswith("katottg:")
-                          for i, (m, _) in found.items())
+        # A place whose own name is the query (or a spelling of it) outranks places that
+        # merely list the query among their alternate (often former) names. A KATOTTG
+        # village's "primary" name is our romanisation, so it does not count here.
+        query_skeleton = skeleton(name)
+
+        def own_name(i: int, method: str) -> bool:
+            row = self._rows[i]
+            return not row[0].startswith("katottg:") and (
+                method == "exact" or skeleton(row[2]) == query_skeleton)
+
+        own = {i for i, (m, _) in found.items() if own_name(i, m)}
         scored = []
         for i, (method, ratio) in found.items():
             row = self._rows[i]
@@ -546,7 +553,7 @@ class Gazetteer:
                 continue
             quality = _METHOD_QUALITY.get(method, 0.85 * ratio / 100.0)
             weight = quality**4 * self._prior(i, region_phrase)
-            if has_primary and method == "alias" and row[1] == "settlement":
+            if own and i not in own and method == "alias" and row[1] == "settlement":
                 weight *= _ALIAS_ONLY_FACTOR
             if near is not None:
                 distance = _haversine_km(near[0], near[1], float(row[7]), float(row[8]))

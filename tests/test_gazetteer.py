@@ -48,6 +48,10 @@ RESOLVES = {
     "Sudzha": ("gn:486816", "RU.41"),
     "Enerhodar": ("gn:709276", "UA.26"),
     "Zaporizhzhia nuclear plant": ("x:znpp", "UA.26"),
+    # GeoNames also lists "Sloviansk" among Nikopol's names (equal population): the place
+    # whose own name it spells wins.
+    "Sloviansk": ("gn:693468", "UA.05"),
+    "Kostiantynivka": ("gn:705104", "UA.05"),
 }
 
 
