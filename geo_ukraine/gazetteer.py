@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import json
 import math
 import re
 import threading
@@ -752,7 +753,7 @@ class Gazetteer:
             polygons: dict[str, BaseGeometry] = {}
             for name, prefix in (("admin1.geojson.gz", "a1:"), ("countries.geojson.gz", "c:")):
                 feats = _data.read_geojson(name)["features"]
-                geoms = shapely.from_geojson([_json_dumps(f["geometry"]) for f in feats])
+                geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in feats])
                 for feat, geom in zip(feats, geoms, strict=True):
                     polygons[prefix + feat["properties"]["code"]] = geom
             self._polygons = polygons
@@ -860,12 +861,6 @@ class Gazetteer:
 def overlay_file() -> Path:
     """Path of the user's gazetteer overlay (written by ``gazetteer ingest``)."""
     return Path(settings.cache_dir) / "overlay.tsv"
-
-
-def _json_dumps(obj: Any) -> str:
-    import json
-
-    return json.dumps(obj)
 
 
 def _as_lon_lat(near: Any) -> tuple[float, float] | None:

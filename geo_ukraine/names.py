@@ -140,6 +140,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _NON_LETTER = re.compile(r"[^a-z]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """Reduce a name to a spelling-tolerant key shared by its transliterations.
 
@@ -174,6 +175,7 @@ def skeleton(name: str) -> str:
     return _DOUBLE.sub(r"\1", text)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def split_region_phrase(name: str) -> tuple[str, str] | None:
     """Split a region phrase such as "Sumy region", "Pokrovsk Raion" or "Курская область".
 
