@@ -36,7 +36,7 @@ from .events import (
 from .extract import Mention, events_from_text, extract_events, find_places, publication_date
 from .gazetteer import Candidate, Gazetteer, Match, Place, ReverseResult
 from .io import ACLED_COLUMNS, events_from_acled, read_events, to_geojson, write_acled, write_events
-from .maps import LAYERS, event_map, save_map, territory_layers
+from .maps import LAYERS, event_map, offline_html, save_map, territory_layers
 from .names import normalize, skeleton, split_region_phrase, transliterate
 from .territory import (
     Change,
@@ -134,6 +134,7 @@ __all__ = [
     "extract_events",
     "find_places",
     "normalize",
+    "offline_html",
     "publication_date",
     "read_events",
     "read_snapshot",

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import folium
     import geopandas as gpd
 
-__all__ = ["LAYERS", "event_map", "save_map", "territory_layers"]
+__all__ = ["LAYERS", "event_map", "offline_html", "save_map", "territory_layers"]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 _ORANGE, _SKY, _GREEN, _YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
@@ -253,8 +253,8 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
         events = events[events["event_date"].astype(str) <= cut]
     tiles = (not settings.offline) if tiles is None else tiles
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
-    m = folium.Map(location=location or (48.5, 33.0), zoom_start=zoom_start or 6, tiles=None,
-                   control_scale=True)
+    m = _map_class()(location=location or (48.5, 33.0), zoom_start=zoom_start or 6,
+                     tiles=None, control_scale=True)
     # Only Leaflet itself: no jQuery, Bootstrap or icon fonts (nothing here uses them).
     m.default_js = [pair for pair in m.default_js if pair[0] == "leaflet"]
     m.default_css = [pair for pair in m.default_css if pair[0] == "leaflet_css"]
@@ -421,25 +421,60 @@ def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:
     RuntimeError
         When ``offline`` and the map uses an asset no installed package provides.
     """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html = offline_html(m) if offline else m.get_root().render()
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def offline_html(m: folium.Map) -> str:
+    """The map as one self-contained HTML page: assets inlined, tile layers left out.
+
+    The map itself is not changed (tile layers are left out of this rendering only).
+
+    Raises
+    ------
+    RuntimeError
+        When the map uses an asset no installed package provides.
+    """
     import folium
 
     from ._assets import find_remote_assets, inline_assets
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if offline:
-        for key, child in list(m._children.items()):
-            if isinstance(child, folium.TileLayer):
-                del m._children[key]
-    html = m.get_root().render()
-    if offline:
-        html = inline_assets(html)
-        remote = find_remote_assets(html)
-        if remote:
-            msg = f"offline map would still load {remote[:3]}"
-            raise RuntimeError(msg)
-    path.write_text(html, encoding="utf-8")
-    return path
+    tiles = {k: c for k, c in m._children.items() if isinstance(c, folium.TileLayer)}
+    for key in tiles:
+        del m._children[key]
+    try:
+        html = inline_assets(m.get_root().render())
+    finally:
+        m._children.update(tiles)
+    remote = find_remote_assets(html)
+    if remote:
+        msg = f"offline map would still load {remote[:3]}"
+        raise RuntimeError(msg)
+    return html
+
+
+@functools.cache
+def _map_class() -> type:
+    import folium
+
+    class EventMap(folium.Map):
+        """A folium.Map that displays in notebooks with no network while offline."""
+
+        def _repr_html_(self, **kwargs: Any) -> str:
+            from ._settings import settings
+
+            if not settings.offline:
+                return super()._repr_html_(**kwargs)
+            return ('<div style="width:100%;"><div style="position:relative;width:100%;'
+                    'height:0;padding-bottom:60%;"><iframe srcdoc="'
+                    + escape(offline_html(self))
+                    + '" style="position:absolute;width:100%;height:100%;left:0;top:0;'
+                    'border:none !important;" allowfullscreen></iframe></div></div>')
+
+    return EventMap
 
 
 def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any = None, *,

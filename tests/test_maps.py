@@ -141,3 +141,19 @@ def test_dense_layers_cluster_until_zoomed_in(tmp_path):
         reference=False).get_root().render())
     assert config["cluster"] == {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
                                  "cellPixels": 48}
+
+
+def test_notebook_display_is_offline_while_offline(seed_events):
+    m = event_map(seed_events, tiles=True)
+    shown = m._repr_html_()
+    assert shown.startswith("<div") and "srcdoc=" in shown
+    import html as html_module
+
+    page = html_module.unescape(shown.split('srcdoc="', 1)[1].split('" style=', 1)[0])
+    assert "geoUkraineEventMap" in page and find_remote_assets(page) == []
+    assert any("TileLayer" in type(c).__name__ for c in m._children.values()), "map unchanged"
+    geo_ukraine.configure(offline=False)
+    try:
+        assert "cdn.jsdelivr.net" in m._repr_html_()
+    finally:
+        geo_ukraine.configure(offline=True)
