@@ -139,20 +139,21 @@ def area_for_phrase(phrase: str, gaz: Gazetteer) -> dict[str, Any] | None:
     several = _SEVERAL_REGIONS.match(key)
     if several:
         parts = [p.strip() for p in re.split(r",|\band\b|&", several.group("names")) if p.strip()]
-        places = [gaz.resolve(f"{p} oblast", kind="admin1").place for p in parts]
-        if places and all(places):
+        found = [gaz.resolve(f"{p} oblast", kind="admin1").place for p in parts]
+        places = [p for p in found if p is not None]
+        if places and len(places) == len(found):
             return _area_result(union_all([p.geometry for p in places]), places, 3)
     direction = _DIRECTION_RE.match(key)
-    border = _NEAR_BORDER_RE.match(key)
-    if direction or border:
-        rest = (direction or border).group("rest")
+    phrase_match = direction or _NEAR_BORDER_RE.match(key)
+    if phrase_match is not None:
+        rest = phrase_match.group("rest")
         place = _area_place(rest, gaz)
         if place is None:
             return None
         polygon = place.geometry
         if direction:
             polygon = directional_part(polygon, direction.group("dir"))
-        band_name = (direction or border).group("border")
+        band_name = phrase_match.group("border")
         if band_name:
             band = _border_band(polygon, band_name, gaz)
             if band is None or band.is_empty:
@@ -161,8 +162,8 @@ def area_for_phrase(phrase: str, gaz: Gazetteer) -> dict[str, Any] | None:
         return _area_result(polygon, [place], 2)
     match = gaz.resolve(phrase)
     if match.status == "group":
-        places = [c.place for c in match.candidates]
-        return _area_result(union_all([p.geometry for p in places]), places, 3)
+        group = [c.place for c in match.candidates]
+        return _area_result(union_all([p.geometry for p in group]), group, 3)
     return None
 
 

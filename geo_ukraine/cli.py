@@ -40,7 +40,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from .gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
-    results, failed = [], 0
+    results: list[dict[str, Any]] = []
+    failed = 0
     for name in args.names:
         match = gaz.resolve(name, country=args.country, admin1=args.admin1, kind=args.kind)
         failed += match.place is None
@@ -71,7 +72,7 @@ def cmd_reverse(args: argparse.Namespace) -> int:
     from .gazetteer import Gazetteer
 
     result = Gazetteer.default().reverse(args.lon, args.lat)
-    out = {
+    out: dict[str, Any] = {
         "lat": result.lat, "lon": result.lon,
         "country": result.country.country if result.country else None,
         "admin1": result.admin1.admin1 if result.admin1 else None,
@@ -132,7 +133,8 @@ def cmd_places(args: argparse.Namespace) -> int:
 
     text = _read_text(args.file)
     mentions = find_places(text)
-    rows = [{"start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind,
+    rows: list[dict[str, Any]] = [{"start": m.start, "end": m.end, "surface": m.surface,
+                                   "kind": m.kind,
              "role": m.role, "confidence": m.confidence, "phrase": m.phrase,
              "place": _place_dict(m.place) if m.place else None,
              "places": [p.place_id for p in m.places]} for m in mentions]

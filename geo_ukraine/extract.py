@@ -440,14 +440,14 @@ def _resolve_mention(text: str, tokens: list[_Token], first: int, end: int, surf
 def _role(text: str, tokens: list[_Token], first: int, end: int, place: Place | None) -> str:
     after = tokens[end] if end < len(tokens) else None
     before = tokens[first - 1] if first > 0 else None
-    tight_after = after is not None and _between(text, tokens[end - 1], after) in (" ",)
-    if tight_after and after.capital and after.lower in _NAME_FOLLOWERS:
+    tight_after = after is not None and _between(text, tokens[end - 1], after) == " "
+    if after is not None and tight_after and after.capital and after.lower in _NAME_FOLLOWERS:
         return "name_part"
     if before is not None and _between(text, before, tokens[first]) == " " and before.capital \
             and before.lower in ("the",) and after is not None and after.capital:
         return "name_part"
-    if place is not None and place.kind in ("country", "settlement") and tight_after and \
-            after.capital and not _REGION_WORD.match(after.text):
+    if place is not None and place.kind in ("country", "settlement") and after is not None \
+            and tight_after and after.capital and not _REGION_WORD.match(after.text):
         return "name_part"  # "Volodymyr Zelensky", "Russia Matters", "Ana Dumbadze"
     sentence_start = before is None or re.search(r"[.!?\n]\s*$", text[:before.start]) is not None
     if before is not None and before.capital and before.lower not in _LOCATIVE and \
@@ -517,14 +517,14 @@ def _event_date(sentence: str, published: dt.date | None,
     year = published.year if published else None
     span = _RANGE.search(sentence)
     if span and (span.group("y1") or year):
-        y = int(span.group("y1") or year)
+        y = int(span.group("y1") or year or 0)
         first = dt.date(y, _MONTHS[span.group("m1").lower()], int(span.group("d1")))
         last = dt.date(y, _MONTHS[span.group("m2").lower()], int(span.group("d2")))
         return first.isoformat(), "week" if (last - first).days <= 7 else "month"
     match = _ON_DATE.search(sentence)
     if match and (match.group("year") or year):
         month = _MONTHS[match.group("month").lower()]
-        y = int(match.group("year") or year)
+        y = int(match.group("year") or year or 0)
         if not match.group("year") and published and month > published.month:
             y -= 1
         return dt.date(y, month, int(match.group("day"))).isoformat(), "day"
@@ -617,14 +617,13 @@ def _attribution(sentence: str, following: str, event_type: str) -> tuple[str, s
 
 def _actor(sentence: Sentence, event_type: str, mentions: list[Mention]) -> str | None:
     actors = [m.place.name for m in mentions if m.role == "actor" and m.place is not None]
-    first = next((m for m in mentions if m.start == sentence.start and m.place is not None
-                  and m.kind == "country"), None)
+    first = next((m.place for m in mentions if m.start == sentence.start
+                  and m.place is not None and m.kind == "country"), None)
     if first is not None:
-        return first.place.name  # "Ukraine, meanwhile, kept a foothold..."
+        return first.name  # "Ukraine, meanwhile, kept a foothold..."
     if actors:
         return "; ".join(dict.fromkeys(actors))
-    sentence = sentence.text
-    lowered = sentence.lower()
+    lowered = sentence.text.lower()
     if event_type in ("cross_border_strike",) or re.search(r"\bukrain(?:e|ian)(?:’s|'s)? (?:own "
                                                           r")?(?:long-range|drone)", lowered):
         return "Ukraine"
@@ -756,8 +755,8 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
                 "event_date": date[0], "date_precision": date[1], "event_type": event_type,
                 "location": mention.phrase,
                 "country": mention.place.country if mention.place else None,
-                "admin1": mention.place.admin1 if mention.kind in ("settlement",
-                                                                    "facility") else None,
+                "admin1": mention.place.admin1 if mention.place is not None and mention.kind in (
+                    "settlement", "facility") else None,
                 "actor": actor, "status": status, "claimed_by": claimant,
                 "fatalities": _figure(_KILLED, sentence.text),
                 "injured": _figure(_INJURED, sentence.text),

@@ -527,7 +527,7 @@ class Gazetteer:
 
     def _rank(self, name: str, found: dict[int, tuple[str, float]], region_phrase: bool, *,
               country: str | None, admin1: str | None, kind: str | None,
-              near: tuple[float, float] | None) -> list[tuple[int, str, float]]:
+              near: tuple[float, float] | None) -> list[tuple[int, str, float, float]]:
         key = normalize(name)
         stop = key in self._stopwords
         # A place whose own name is the query (or a spelling of it) outranks places that
@@ -565,7 +565,8 @@ class Gazetteer:
             scored = self._demote_eponymous_regions(scored)
         return scored
 
-    def _demote_eponymous_regions(self, scored):
+    def _demote_eponymous_regions(self, scored: list[tuple[int, str, float, float]]
+                                  ) -> list[tuple[int, str, float, float]]:
         """A bare oblast name ("Sumy", "Zaporizhzhia") means its capital city, not the oblast."""
         capitals = {(self._rows[i][3], self._rows[i][4]) for i, *_ in scored
                     if self._rows[i][1] == "settlement"
@@ -609,10 +610,11 @@ class Gazetteer:
         near_lonlat = _as_lon_lat(near)
         raw, region_phrase = self._raw_candidates(name)
         found = {i: (m, 100.0) if isinstance(m, str) else m for i, m in raw.items()}
-        options = {"country": country, "admin1": admin1, "kind": kind, "near": near_lonlat}
-        ranked = self._rank(name, found, region_phrase, **options)
+        ranked = self._rank(name, found, region_phrase, country=country, admin1=admin1,
+                            kind=kind, near=near_lonlat)
         if not ranked and fuzzy and normalize(name) not in self._stopwords:
-            ranked = self._rank(name, self._fuzzy(name), region_phrase, **options)
+            ranked = self._rank(name, self._fuzzy(name), region_phrase, country=country,
+                                admin1=admin1, kind=kind, near=near_lonlat)
         total = sum(w for *_, w in ranked) or 1.0
         return [Candidate(self._place(i), round(quality * weight / total, 4), method)
                 for i, method, quality, weight in ranked]

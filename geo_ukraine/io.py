@@ -403,6 +403,9 @@ def _rows_from_kml(path: Path) -> list[dict[str, Any]]:
         polys = []
         for poly in mark.iter(f"{{{KML_NS}}}Polygon"):
             outer = poly.find(f"{{{KML_NS}}}outerBoundaryIs/{{{KML_NS}}}LinearRing")
+            if outer is None:
+                msg = f"{path.name}: a Polygon without an outerBoundaryIs ring"
+                raise EventSchemaError(msg)
             inner = poly.findall(f"{{{KML_NS}}}innerBoundaryIs/{{{KML_NS}}}LinearRing")
             polys.append(Polygon(coords(outer), [coords(r) for r in inner]))
         if not polys:

@@ -331,12 +331,16 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     legend = _legend_html(used, title, extras, unmapped, outside)
     script = _template("hatch.js") + _template("event_map.js")
 
-    layers = MacroElement()
-    # The data goes in as a variable, not into the template source: Jinja compiles template
-    # text, which would take minutes for the megabytes of 100,000 events.
-    layers.script_text = script
-    layers.config_json = script_json(config)
-    layers.legend_json = script_json(legend)
+    class EventLayers(MacroElement):
+        def __init__(self) -> None:
+            super().__init__()
+            # The data goes in as variables, not into the template source: Jinja compiles
+            # template text, which would take minutes for the megabytes of 100,000 events.
+            self.script_text = script
+            self.config_json = script_json(config)
+            self.legend_json = script_json(legend)
+
+    layers = EventLayers()
     layers._template = Template(
         "{% macro script(this, kwargs) %}"
         "{{ this.script_text }}\n"

@@ -333,7 +333,7 @@ def _oblast_index() -> tuple[list[str], list[str], list[Any], Any]:
     gaz = Gazetteer.default()
     codes, names, geoms = [], [], []
     for place in gaz.places("admin1"):
-        if place.country in ("UA", "RU", "BY"):
+        if place.country in ("UA", "RU", "BY") and place.admin1:
             codes.append(place.admin1)
             names.append(place.name)
             geoms.append(_project(place.geometry))

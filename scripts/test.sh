@@ -20,5 +20,6 @@ fi
 export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 python3 -m pip install -q -e ".[test]"
 python3 -m ruff check .
+python3 -m mypy
 # pytest exits 5 when it collected no test: with set -e that fails the run, as it should.
 python3 -m pytest "$@"

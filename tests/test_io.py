@@ -143,6 +143,8 @@ def test_our_events_export_to_acled_and_back(tmp_path, seed_events):
         ("bad.geojson", "{not json", "not valid JSON"),
         ("bad.geojson", '{"type": "Feature"}', "expected a GeoJSON FeatureCollection"),
         ("bad.kml", "<kml><Placemark>", "not valid KML"),
+        ("ring.kml", '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><Polygon>'
+         "</Polygon></Placemark></kml>", "without an outerBoundaryIs"),
         ("bad.yaml", "events: [", "not valid YAML"),
         ("bad.yaml", "just a string", "expected a list of event records"),
         ("bad.csv", "event_date,event_type,location,lon,lat\n2026-01-01,shelling,X,37,148\n",
