@@ -12,11 +12,9 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .gazetteer import Gazetteer, Place
-from .names import normalize
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -31,7 +29,6 @@ _DIRECTION = re.compile(
     r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
     r"(?:ern)?$", re.I)
 _REGION_WORD = re.compile(r"^(?:region|regions|oblast|oblasts|province|provinces)$", re.I)
-_CONNECTOR = {"and", "&", ","}
 _LOCATIVE = {"in", "on", "at", "near", "over", "into", "against", "outside", "across",
              "around", "from", "to", "toward", "towards", "inside", "of", "hit", "struck",
              "targeting", "targeted", "attacked", "shelled", "village", "town", "city"}
@@ -332,10 +329,6 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
     return _disambiguate(text, mentions, gaz)
 
 
-def _lookup(gaz: Gazetteer, surface: str) -> bool:
-    return bool(gaz._exact_hits(normalize(surface)))
-
-
 def _match_at(text: str, tokens: list[_Token], i: int, gaz: Gazetteer,
               lowercase_words: set[str]) -> tuple[Mention, int] | None:
     token = tokens[i]
@@ -357,7 +350,7 @@ def _match_at(text: str, tokens: list[_Token], i: int, gaz: Gazetteer,
                itertools.pairwise(span)):
             continue  # n-grams never cross punctuation
         surface = _clean(text[span[0].start:span[-1].end])
-        if not _lookup(gaz, surface):
+        if not gaz.has_name(surface):
             continue
         if n == 1 and (span[0].lower in _SKIP_SINGLE or span[0].text.lower() in
                        lowercase_words):
@@ -379,7 +372,7 @@ def _build(text: str, tokens: list[_Token], i: int, j: int, k: int, direction: _
         nxt = cursor + 1 if tokens[cursor].lower == "and" else cursor
         if nxt >= len(tokens) or not tokens[nxt].capital:
             break
-        if not _lookup(gaz, _clean(tokens[nxt].text)):
+        if not gaz.has_name(_clean(tokens[nxt].text)):
             break
         names.append(_clean(tokens[nxt].text))
         cursor = nxt + 1
@@ -775,10 +768,3 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
 
 events_from_text = extract_events
 
-
-def iter_texts(paths: Iterable[str]) -> Iterable[tuple[str, str]]:
-    """(path, text) pairs for the CLI."""
-    from pathlib import Path
-
-    for path in paths:
-        yield path, Path(path).read_text(encoding="utf-8", errors="replace")

@@ -345,6 +345,10 @@ class Gazetteer:
                 self._region[split[0]].append(i)
         self._admin_names[row[5] if row[1] == "admin2" else row[4]] = row[2]
 
+    def has_name(self, name: str) -> bool:
+        """Whether some place bears exactly this name (after normalisation); no ranking."""
+        return bool(self._exact.get(normalize(name)))
+
     def _exact_hits(self, key: str) -> list[tuple[int, bool]]:
         raw = self._exact.get(key)
         if not raw:
@@ -422,10 +426,6 @@ class Gazetteer:
         """Every place, or every place of one ``kind``."""
         return [self._place(i) for i, row in enumerate(self._rows)
                 if kind is None or row[1] == kind]
-
-    def name_keys(self) -> list[str]:
-        """Every normalised name in the index: the lexicon used by text extraction."""
-        return [key for key in self._exact if key and key[0] != "\0"]
 
     # ------------------------------------------------------------------ resolving
     @staticmethod
