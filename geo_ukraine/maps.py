@@ -150,24 +150,28 @@ def _layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
     Columns with few distinct values (type, date, status, source...) are dictionary-encoded;
     points are stored as bare coordinate pairs. About half the size of plain GeoJSON.
     """
-    from .io import to_geojson
+    import shapely
+
+    from .io import _plain, _rfc7946_geometry
 
     fields = [c for c in _POPUP_FIELDS if c in events.columns]
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
-    collection = to_geojson(located[[*fields, located.geometry.name]], precision=5)
-    features = collection["features"]
     columns: dict[str, Any] = {}
     for field in fields:
-        values = [f["properties"].get(field) for f in features]
+        raw = located[field].to_numpy(dtype=object, na_value=None).tolist()
+        values = [v if v is None or isinstance(v, str | int) else _plain(v) for v in raw]
         distinct = list(dict.fromkeys(values))
         if len(distinct) * 2 < len(values):
             lookup = {v: i for i, v in enumerate(distinct)}
             columns[field] = {"dict": distinct, "codes": [lookup[v] for v in values]}
         elif any(v is not None for v in values):
             columns[field] = {"values": values}
-    geoms = [f["geometry"]["coordinates"] if f["geometry"]["type"] == "Point"
-             else f["geometry"] for f in features]
-    return {"n": len(features), "columns": columns, "geometries": geoms}
+    geoms = located.geometry.to_numpy()
+    points = shapely.get_type_id(geoms) == 0
+    coords = iter(shapely.get_coordinates(geoms[points]).round(5).tolist())
+    geometries = [next(coords) if is_point else _rfc7946_geometry(g, 5)
+                  for g, is_point in zip(geoms, points, strict=True)]
+    return {"n": len(located), "columns": columns, "geometries": geometries}
 
 
 def _legend_html(layers: list[LayerStyle], title: str | None, extras: list[str],
