@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -125,8 +126,12 @@ def _border_band(polygon: BaseGeometry, border: str, gaz: Gazetteer) -> BaseGeom
     return buffer_km(line, BORDER_BAND_KM).intersection(polygon)
 
 
+@functools.lru_cache(maxsize=512)
 def area_for_phrase(phrase: str, gaz: Gazetteer) -> dict[str, Any] | None:
     """Geometry for a phrase naming an area rather than one place, or None.
+
+    Cached per phrase (an article repeats its region phrases); callers must not change the
+    returned dict.
 
     Handles several regions ("Zaporizhzhia and Donetsk regions", "Kursk and Belgorod regions"),
     groups ("Donbas"), directional parts ("southeastern Zaporizhzhia", "eastern Ukraine") and

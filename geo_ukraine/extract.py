@@ -442,7 +442,9 @@ def _role(text: str, tokens: list[_Token], first: int, end: int, place: Place | 
     if place is not None and place.kind in ("country", "settlement") and after is not None \
             and tight_after and after.capital and not _REGION_WORD.match(after.text):
         return "name_part"  # "Volodymyr Zelensky", "Russia Matters", "Ana Dumbadze"
-    sentence_start = before is None or re.search(r"[.!?\n]\s*$", text[:before.start]) is not None
+    window = text[max(0, before.start - 12):before.start] if before is not None else ""
+    sentence_start = before is None or not window.strip() or \
+        re.search(r"[.!?\n]\s*$", window) is not None
     if before is not None and before.capital and before.lower not in _LOCATIVE and \
             _between(text, before, tokens[first]) == " " and place is not None and \
             place.kind == "settlement" and not sentence_start:
