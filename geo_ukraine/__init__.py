@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from ._settings import Settings, configure, settings
 from .areas import buffer_km, directional_part
@@ -50,6 +51,9 @@ from .territory import (
     time_series,
 )
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
 try:
     __version__ = version("geo_ukraine")
 except PackageNotFoundError:  # running from a source tree that was not installed
@@ -83,7 +87,7 @@ def reverse(lon: float, lat: float) -> ReverseResult:
     return Gazetteer.default().reverse(lon, lat)
 
 
-def region(name: str):
+def region(name: str) -> BaseGeometry:
     """The polygon of a region, group of regions or country; see :meth:`Gazetteer.region`."""
     return Gazetteer.default().region(name)
 
