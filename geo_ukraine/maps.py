@@ -53,7 +53,7 @@ LAYERS: tuple[LayerStyle, ...] = (
     LayerStyle("infrastructure", "Damage", "Infrastructure damage", ("infrastructure_damage",),
                _SKY, "square"),
     LayerStyle("claimed", "Territory", "Claimed advances (hatched)", ("territorial_claim",),
-               _VERMILLION, "triangle", area="hatched"),
+               _VERMILLION, "hexagon", area="hatched"),
     LayerStyle("assessed", "Territory", "Assessed territorial changes", ("territorial_change",),
                _PURPLE, "triangle"),
     LayerStyle("cross_border", "Strikes into Russia", "Cross-border strikes",

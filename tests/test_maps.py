@@ -157,3 +157,9 @@ def test_notebook_display_is_offline_while_offline(seed_events):
         assert "cdn.jsdelivr.net" in m._repr_html_()
     finally:
         geo_ukraine.configure(offline=True)
+
+
+def test_every_layer_has_its_own_symbol():
+    pairs = [(style.shape, style.colour) for style in LAYERS]
+    assert len(set(pairs)) == len(pairs)
+    assert len({style.label for style in LAYERS}) == len(LAYERS)
