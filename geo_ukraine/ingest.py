@@ -11,7 +11,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 import statistics
 import zipfile
 from collections import defaultdict
@@ -20,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GeoUkraineError
-from .names import has_cyrillic, skeleton
+from .names import LATIN_OR_CYRILLIC, has_cyrillic, skeleton
 
 __all__ = ["ingest", "read_overlay"]
 
-_SCRIPT_OK = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’ʼ`\-.,()]+$")
 # alternateNames "languages" that are not names.
 _NOT_NAMES = {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "fr_1793"}
 _KATOTTG_CATEGORIES = {"M", "X", "C", "K"}
@@ -71,7 +69,7 @@ def _names(names: Iterable[str], primary: str) -> str:
     out = []
     for name in names:
         name = name.strip().replace("|", " ").replace("\t", " ")
-        if name and name.casefold() not in seen and _SCRIPT_OK.match(name):
+        if name and name.casefold() not in seen and LATIN_OR_CYRILLIC.match(name):
             seen.add(name.casefold())
             out.append(name)
     return "|".join(out)

@@ -20,6 +20,9 @@ _APOSTROPHES = "'\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u201d\u201c\""
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _APOSTROPHE_TABLE = str.maketrans({c: None for c in _APOSTROPHES} | {c: " " for c in _DASHES})
 _SPACES = re.compile(r"\s+")
+# Names written in Latin or Cyrillic letters (with the punctuation place names use): the
+# scripts the gazetteer keeps from GeoNames' multilingual alternate names.
+LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’ʼ`\-.,()]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # KMU-2010 (the official Ukrainian romanisation, Cabinet resolution No. 55 of 27 January 2010),

@@ -125,28 +125,16 @@ class Change:
 
 
 # ---------------------------------------------------------------------------------- geometry
-def _transformer(inverse: bool = False) -> Any:
-    from pyproj import Transformer
-
-    src, dst = ("EPSG:4326", TERRITORY_CRS) if not inverse else (TERRITORY_CRS, "EPSG:4326")
-    return Transformer.from_crs(src, dst, always_xy=True)
-
-
 def _project(geometry: BaseGeometry, inverse: bool = False) -> BaseGeometry:
-    import numpy as np
     import shapely
 
-    transformer = _transformer(inverse)
-    if not inverse:
-        # Long edges are densified first so that an edge follows the same curve in every
-        # snapshot (two boxes sharing a parallel must not differ by a chord's sliver).
-        geometry = shapely.segmentize(geometry, SEGMENT_DEGREES)
+    from .areas import reproject
 
-    def apply(coords: np.ndarray) -> np.ndarray:
-        x, y = transformer.transform(coords[:, 0], coords[:, 1])
-        return np.column_stack([x, y])
-
-    return shapely.transform(geometry, apply)
+    if inverse:
+        return reproject(geometry, TERRITORY_CRS, "EPSG:4326")
+    # Long edges are densified first so that an edge follows the same curve in every
+    # snapshot (two boxes sharing a parallel must not differ by a chord's sliver).
+    return reproject(shapely.segmentize(geometry, SEGMENT_DEGREES), "EPSG:4326", TERRITORY_CRS)
 
 
 def area_km2(geometry: BaseGeometry) -> float:
