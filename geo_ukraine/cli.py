@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._files import check_output
 from .errors import GeoUkraineError, UnresolvedPlaceWarning
 
 log = logging.getLogger("geo_ukraine")
@@ -108,6 +109,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     from .io import write_events
     from .maps import event_map, save_map
 
+    check_output(args.output, inputs=[args.events])
+    if args.geojson:
+        check_output(args.geojson, inputs=[args.events, args.output])
     events = _read(args.events)
     m = event_map(events, title=args.title, time=args.time, as_of=args.as_of,
                   tiles=not args.offline, heatmap=args.heatmap, choropleth=args.choropleth)
@@ -122,6 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Convert an event file to another format."""
     from .io import write_events
 
+    check_output(args.output, inputs=[args.events])
     events = _read(args.events)
     print(write_events(events, args.output, driver=args.driver))
     return 0
@@ -175,6 +180,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .events import _frame
     from .io import write_events
 
+    check_output(args.output, inputs=args.files)
     jobs = [(path, args.published) for path in args.files]
     for path, _ in jobs:
         _read_text(path)  # fail fast, naming the file

@@ -8,6 +8,7 @@ precedence over embedded rows with the same id, and are merged on every load.
 from __future__ import annotations
 
 import csv
+import fcntl
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._files import atomic_open
 from .errors import GeoUkraineError
 from .names import LATIN_OR_CYRILLIC, has_cyrillic, skeleton
 
@@ -49,18 +51,22 @@ def _write_overlay(rows: Iterable[Sequence[str]]) -> tuple[Path, int]:
     from .gazetteer import overlay_file
 
     path = overlay_file()
-    merged: dict[str, Sequence[str]] = {}
-    if path.exists():
-        merged.update((row[0], row) for row in read_overlay(path))
-    added = 0
-    for row in rows:
-        added += 1
-        merged[row[0]] = row
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(_columns())
-        writer.writerows(merged.values())
+    # One writer at a time: concurrent ingests each read-merge-replace under the lock, so
+    # none loses another's rows, and readers only ever see a complete file (atomic rename).
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        merged: dict[str, Sequence[str]] = {}
+        if path.exists():
+            merged.update((row[0], row) for row in read_overlay(path))
+        added = 0
+        for row in rows:
+            added += 1
+            merged[row[0]] = row
+        with atomic_open(path, encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(_columns())
+            writer.writerows(merged.values())
     return path, added
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
+from ._files import atomic_open, atomic_path, check_output
 from ._settings import settings
 from .errors import EventSchemaError
 from .events import (
@@ -146,14 +147,14 @@ def write_events(events: gpd.GeoDataFrame, path: str | Path, *, driver: str | No
     pathlib.Path
         The written file.
     """
-    path = Path(path)
+    path = check_output(path)
     kind = _driver(path, driver)
     validate_events(events)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "geojson":
         text = json.dumps(to_geojson(events, precision=precision), ensure_ascii=False,
                           allow_nan=False)
-        path.write_text(text, encoding="utf-8")
+        with atomic_open(path, encoding="utf-8") as handle:
+            handle.write(text)
     elif kind == "gpkg":
         _write_gpkg(events, path)
     elif kind == "csv":
@@ -173,9 +174,8 @@ def _write_gpkg(events: gpd.GeoDataFrame, path: Path) -> None:
     for column in frame.columns:
         if column != frame.geometry.name and frame[column].dtype == object:
             frame[column] = frame[column].map(lambda v: None if _missing(v) else str(v))
-    if path.exists():
-        path.unlink()
-    frame.to_file(path, driver="GPKG", layer="events", engine="pyogrio")
+    with atomic_path(path) as tmp:
+        frame.to_file(tmp, driver="GPKG", layer="events", engine="pyogrio")
 
 
 def _write_csv(events: gpd.GeoDataFrame, path: Path, precision: int | None) -> None:
@@ -183,7 +183,7 @@ def _write_csv(events: gpd.GeoDataFrame, path: Path, precision: int | None) -> N
 
     digits = settings.coordinate_precision if precision is None else precision
     columns = [c for c in events.columns if c != events.geometry.name]
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with atomic_open(path, newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow([*columns, "lon", "lat", "wkt"])
         for values, geom in zip(events[columns].itertuples(index=False, name=None),
@@ -250,7 +250,8 @@ def _write_kml(events: gpd.GeoDataFrame, path: Path, precision: int | None) -> N
             ET.SubElement(item, "value").text = "" if plain is None else str(plain)
         if geom is not None and not geom.is_empty:
             _kml_geometry(mark, geom, digits)
-    ET.ElementTree(kml).write(path, encoding="utf-8", xml_declaration=True)
+    with atomic_open(path, "wb") as handle:
+        ET.ElementTree(kml).write(handle, encoding="utf-8", xml_declaration=True)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -550,8 +551,7 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
     """
     from .gazetteer import Gazetteer
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_output(path)
     precision_code = {"day": "1", "week": "2", "month": "3"}
     gaz = Gazetteer.default()
 
@@ -571,7 +571,7 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
             return gaz.get(f"c:{code}").name if code else ""
         except LookupError:
             return code
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with atomic_open(path, newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for _, ev in events.iterrows():

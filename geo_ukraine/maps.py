@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._files import atomic_open, check_output
 from ._html import escape, script_json, svg_symbol
 from .events import GEO_PRECISION, validate_events
 
@@ -240,11 +241,10 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     >>> m = event_map(read_events("examples/seed_events.yaml"))  # doctest: +SKIP
     """
     import folium
-    from branca.element import Element, MacroElement
     from folium.plugins import GroupedLayerControl
-    from folium.template import Template
 
     from ._settings import settings
+    from .elements import EventLayers, HtmlElement
 
     validate_events(events)
     if as_of is not None:
@@ -262,7 +262,8 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     # Only Leaflet itself: no jQuery, Bootstrap or icon fonts (nothing here uses them).
     m.default_js = [pair for pair in m.default_js if pair[0] == "leaflet"]
     m.default_css = [pair for pair in m.default_css if pair[0] == "leaflet_css"]
-    m.get_root().header.add_child(Element(f"<style>{_CSS}</style>"), name="geo_ukraine_css")
+    m.get_root().header.add_child(HtmlElement(f"<style>{_CSS}</style>"),
+                                  name="geo_ukraine_css")
 
     base_countries, base_admin1, labels = _reference_layers()
     base = folium.FeatureGroup(name="Vector basemap (offline)", overlay=False, control=True)
@@ -335,33 +336,12 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     legend = _legend_html(used, title, extras, unmapped, outside)
     script = _template("hatch.js") + _template("event_map.js")
 
-    class EventLayers(MacroElement):
-        def __init__(self) -> None:
-            super().__init__()
-            # The data goes in as variables, not into the template source: Jinja compiles
-            # template text, which would take minutes for the megabytes of 100,000 events.
-            self.script_text = script
-            self.config_json = script_json(config)
-            self.legend_json = script_json(legend)
-
-    layers = EventLayers()
-    layers._template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this.script_text }}\n"
-        "var geoUkraine = geoUkraineEventMap({{ this._parent.get_name() }}, "
-        "{{ this.config_json }});\n"
-        "var guLegend = L.control({position: 'bottomright'});\n"
-        "guLegend.onAdd = function () { var d = L.DomUtil.create('div');"
-        " d.innerHTML = {{ this.legend_json }};"
-        " L.DomEvent.disableClickPropagation(d); return d; };\n"
-        "guLegend.addTo({{ this._parent.get_name() }});\n"
-        "{% endmacro %}"
-    )
+    layers = EventLayers(script, script_json(config), script_json(legend))
     m.add_child(layers)
     if title:
-        m.get_root().html.add_child(Element(
-            f'<div class="gu-title" style="position:absolute;top:10px;left:50%;'
-            f'transform:translateX(-50%);z-index:1000">'
+        m.get_root().html.add_child(HtmlElement(
+            '<div class="gu-title" style="position:absolute;top:10px;left:50%;'
+            'transform:translateX(-50%);z-index:1000">'
             f"{escape(title)}</div>"))
     GroupedLayerControl(groups, exclusive_groups=False, collapsed=False,
                         position="topleft").add_to(m)
@@ -429,10 +409,10 @@ def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:
     RuntimeError
         When ``offline`` and the map uses an asset no installed package provides.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_output(path)
     html = offline_html(m) if offline else m.get_root().render()
-    path.write_text(html, encoding="utf-8")
+    with atomic_open(path, encoding="utf-8") as handle:
+        handle.write(html)
     return path
 
 
@@ -507,9 +487,9 @@ def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any =
         The same map.
     """
     import folium
-    from branca.element import MacroElement
-    from folium.template import Template
     from shapely.geometry import mapping
+
+    from .elements import ScriptElement
 
     colours = {"controlled": _VERMILLION, "assessed": _PURPLE, "claimed": _ORANGE}
 
@@ -527,12 +507,9 @@ def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any =
         layer.add_to(group)
         group.add_to(m)
         if hatched:
-            hatch = MacroElement()
-            hatch._template = Template(
-                "{% macro script(this, kwargs) %}" + _template("hatch.js")
-                + f"geoUkraineHatchLayer({m.get_name()}, {layer.get_name()}, "
-                + script_json(colour) + ");{% endmacro %}")
-            m.add_child(hatch)
+            m.add_child(ScriptElement(
+                _template("hatch.js") + f"geoUkraineHatchLayer({m.get_name()}, "
+                f"{layer.get_name()}, {script_json(colour)});"))
 
     for snap in snapshots:
         label = (f"{snap.status.capitalize()} area on {snap.date.isoformat()}: "

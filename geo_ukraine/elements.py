@@ -1,0 +1,77 @@
+"""folium/branca elements of our maps, each with a fixed class-level template.
+
+User text never becomes template source. branca's ``MacroElement.render`` compiles the
+*output* of an element's ``script`` macro as a new Jinja template, so any data inside a
+script block (popups, notes, titles) would run as template code. The elements here render
+their script themselves and hand the page a finished string, so ``{{ 7*7 }}`` or ``{% ... %}``
+in a title, a layer name or an article stays literal text. This module imports folium, so
+:mod:`geo_ukraine.maps` imports it only when a map is drawn (``import geo_ukraine`` stays cheap).
+"""
+
+from __future__ import annotations
+
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+__all__ = ["EventLayers", "HtmlElement", "ScriptElement"]
+
+
+class HtmlElement(Element):
+    """A piece of HTML for the page header or body, already escaped by the caller."""
+
+    _template = Template("{{ this.html }}")
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.html = html
+
+
+class ScriptElement(MacroElement):
+    """A block of our own JavaScript for the page's script section, never compiled by Jinja."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "ScriptElement"
+        self.code = code
+
+    def script(self) -> str:
+        """The finished JavaScript of this element."""
+        return self.code
+
+    def render(self, **kwargs: object) -> None:  # type: ignore[override]
+        """Add the script to the page as a value (unlike ``MacroElement.render``)."""
+        figure = self.get_root()
+        figure.script.add_child(HtmlElement(self.script()),  # type: ignore[attr-defined]
+                                name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class EventLayers(ScriptElement):
+    """The event layers, legend and controls of :func:`geo_ukraine.event_map`.
+
+    Parameters
+    ----------
+    script : str
+        Our map script (from the package's ``templates/``).
+    config_json, legend_json : str
+        The layer data and the legend HTML, as script-safe JSON
+        (:func:`geo_ukraine._html.script_json`).
+    """
+
+    def __init__(self, script: str, config_json: str, legend_json: str) -> None:
+        super().__init__(script)
+        self._name = "EventLayers"
+        self.config_json = config_json
+        self.legend_json = legend_json
+
+    def script(self) -> str:
+        """The map script followed by the call that draws the layers and the legend."""
+        map_name = self._parent.get_name() if self._parent is not None else "map"
+        return (f"{self.code}\n"
+                f"var geoUkraine = geoUkraineEventMap({map_name}, {self.config_json});\n"
+                "var guLegend = L.control({position: 'bottomright'});\n"
+                "guLegend.onAdd = function () { var d = L.DomUtil.create('div');"
+                f" d.innerHTML = {self.legend_json};"
+                " L.DomEvent.disableClickPropagation(d); return d; };\n"
+                f"guLegend.addTo({map_name});\n")
