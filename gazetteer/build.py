@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from geo_ukraine.names import (  # noqa: E402
+from geo_ukraine.gazetteer.names import (  # noqa: E402
     LATIN_OR_CYRILLIC,
     has_cyrillic,
     index_keys,

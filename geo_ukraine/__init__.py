@@ -9,7 +9,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from ._settings import Settings, configure, settings
-from .areas import buffer_km, directional_part
 from .errors import (
     AmbiguousPlaceError,
     EventSchemaError,
@@ -21,7 +20,15 @@ from .errors import (
     UnknownPlaceError,
     UnresolvedPlaceWarning,
 )
-from .events import (
+from .events.io.core import (
+    ACLED_COLUMNS,
+    events_from_acled,
+    read_events,
+    to_geojson,
+    write_acled,
+    write_events,
+)
+from .events.schema import (
     ACLED_TYPES,
     EVENT_COLUMNS,
     EVENT_TYPES,
@@ -34,11 +41,11 @@ from .events import (
     events_from_records,
     validate_events,
 )
-from .extract import Mention, events_from_text, extract_events, find_places, publication_date
-from .gazetteer import Candidate, Gazetteer, Match, Place, ReverseResult
-from .io import ACLED_COLUMNS, events_from_acled, read_events, to_geojson, write_acled, write_events
-from .maps import LAYERS, event_map, offline_html, save_map, territory_layers
-from .names import normalize, skeleton, split_region_phrase, transliterate
+from .extract.core import Mention, events_from_text, extract_events, find_places, publication_date
+from .gazetteer.areas import buffer_km, directional_part
+from .gazetteer.core import Candidate, Gazetteer, Match, Place, ReverseResult
+from .gazetteer.names import normalize, skeleton, split_region_phrase, transliterate
+from .maps.core import LAYERS, event_map, offline_html, save_map, territory_layers
 from .territory import (
     Change,
     Snapshot,
@@ -63,7 +70,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 def __getattr__(name: str) -> object:
     # geopy is imported only when its geocoders are asked for: ``import geo_ukraine`` stays cheap.
     if name in ("GazetteerGeocoder", "CachedOnlineGeocoder"):
-        from . import geocoders
+        from .gazetteer import geocoders
 
         return getattr(geocoders, name)
     msg = f"module 'geo_ukraine' has no attribute {name!r}"

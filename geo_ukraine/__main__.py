@@ -1,5 +1,5 @@
 """``python -m geo_ukraine``: the same command line as ``geo-ukraine``."""
 
-from .cli import main
+from .cli.core import main
 
 raise SystemExit(main())

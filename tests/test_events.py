@@ -13,8 +13,9 @@ from geo_ukraine import (
     events_from_records,
     validate_events,
 )
-from geo_ukraine.areas import buffer_km, directional_part
-from geo_ukraine.events import event_type_from_acled, parse_event_date
+from geo_ukraine.events import event_type_from_acled
+from geo_ukraine.events.schema import parse_event_date
+from geo_ukraine.gazetteer.areas import buffer_km, directional_part
 
 
 def one(**record):
@@ -98,7 +99,7 @@ def test_near_the_eu_border_is_a_band_in_the_west():
 def test_claimed_capture_of_a_village_is_a_buffer():
     row = one(location="Kurakhove", event_type="territorial_claim", status="claimed")
     assert row.geo_precision == 2 and row.geometry.geom_type == "Polygon"
-    from geo_ukraine.areas import reproject
+    from geo_ukraine.gazetteer.areas import reproject
 
     local = "+proj=laea +lat_0=47.98 +lon_0=37.28 +datum=WGS84"
     area_km2 = reproject(row.geometry, "EPSG:4326", local).area / 1e6

@@ -69,7 +69,7 @@ def test_online_fallback_is_cached_and_rate_limited(tmp_path, monkeypatch):
     geo_ukraine.configure(offline=False)
     fake = FakeOnline({"Tiny hamlet": (47.1, 37.2)})
     sleeps = []
-    monkeypatch.setattr("geo_ukraine.geocoders.time.sleep", sleeps.append)
+    monkeypatch.setattr("geo_ukraine.gazetteer.geocoders.time.sleep", sleeps.append)
     online = CachedOnlineGeocoder(fake, cache_path=tmp_path / "c.sqlite", min_delay_seconds=1.0)
     geocoder = GazetteerGeocoder(fallback=online)
     assert geocoder.geocode("Kyiv").raw["place_id"] == "gn:703448"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from pathlib import Path
 
 import pytest
 
@@ -108,7 +107,7 @@ def test_map_failure_keeps_existing_html(few_events, tmp_path, monkeypatch):
     def boom(_m):
         raise RuntimeError("rendering failed")
 
-    monkeypatch.setattr(geo_ukraine.maps, "offline_html", boom)
+    monkeypatch.setattr(geo_ukraine.maps.core, "offline_html", boom)
     with pytest.raises(RuntimeError):
         save_map(m, out)
     assert out.read_text(encoding="utf-8") == "previous map"
@@ -159,7 +158,7 @@ def _ingest_one(args: tuple[str, str]) -> int:
     cache, csv_path = args
     os.environ["GEO_UKRAINE_CACHE"] = cache
     geo_ukraine.configure(cache_dir=cache)
-    from geo_ukraine.ingest import ingest
+    from geo_ukraine.gazetteer.ingest import ingest
 
     return int(ingest(csv_path)["rows_written"])
 

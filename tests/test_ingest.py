@@ -2,7 +2,7 @@ import pytest
 
 import geo_ukraine
 from geo_ukraine import Gazetteer, GeoUkraineError
-from geo_ukraine.ingest import ingest
+from geo_ukraine.gazetteer.ingest import ingest
 from tests.conftest import DATA
 
 

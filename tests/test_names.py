@@ -1,6 +1,6 @@
 import pytest
 
-from geo_ukraine.names import normalize, skeleton, split_region_phrase, transliterate
+from geo_ukraine.gazetteer.names import normalize, skeleton, split_region_phrase, transliterate
 
 
 @pytest.mark.parametrize(

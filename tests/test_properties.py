@@ -10,7 +10,7 @@ from shapely.geometry import Point
 
 import geo_ukraine as gu
 from geo_ukraine.errors import InvalidNameError
-from geo_ukraine.names import normalize, skeleton
+from geo_ukraine.gazetteer.names import normalize, skeleton
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._files import check_output
-from .errors import GeoUkraineError, UnresolvedPlaceWarning
+from .._files import check_output
+from ..errors import GeoUkraineError, UnresolvedPlaceWarning
 
 log = logging.getLogger("geo_ukraine")
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__
 
@@ -38,7 +38,7 @@ def _place_dict(place: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------- commands
 def cmd_geocode(args: argparse.Namespace) -> int:
     """Resolve names; exit 1 when any is not resolved."""
-    from .gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     results: list[dict[str, Any]] = []
@@ -70,7 +70,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 def cmd_reverse(args: argparse.Namespace) -> int:
     """Where a coordinate lies."""
-    from .gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer
 
     result = Gazetteer.default().reverse(args.lon, args.lat)
     out: dict[str, Any] = {
@@ -93,7 +93,7 @@ def cmd_reverse(args: argparse.Namespace) -> int:
 
 
 def _read(path: str) -> Any:
-    from .io import read_events
+    from ..events.io import read_events
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnresolvedPlaceWarning)
@@ -106,8 +106,8 @@ def _read(path: str) -> Any:
 
 def cmd_map(args: argparse.Namespace) -> int:
     """Render events to an HTML map (and optionally GeoJSON)."""
-    from .io import write_events
-    from .maps import event_map, save_map
+    from ..events.io import write_events
+    from ..maps import event_map, save_map
 
     check_output(args.output, inputs=[args.events])
     if args.geojson:
@@ -124,7 +124,7 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Convert an event file to another format."""
-    from .io import write_events
+    from ..events.io import write_events
 
     check_output(args.output, inputs=[args.events])
     events = _read(args.events)
@@ -134,7 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_places(args: argparse.Namespace) -> int:
     """List the place mentions of a text file."""
-    from .extract import find_places
+    from ..extract import find_places
 
     text = _read_text(args.file)
     mentions = find_places(text)
@@ -165,7 +165,7 @@ def _read_text(path: str) -> str:
 
 
 def _extract_one(job: tuple[str, str | None]) -> Any:
-    from .extract import extract_events
+    from ..extract import extract_events
 
     path, published = job
     return extract_events(_read_text(path), published=published, source=Path(path).name)
@@ -177,8 +177,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from .events import _frame
-    from .io import write_events
+    from ..events import event_frame
+    from ..events.io import write_events
 
     check_output(args.output, inputs=args.files)
     jobs = [(path, args.published) for path in args.files]
@@ -197,7 +197,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             bar.update()
     bar.close()
     rows = [row for frame in frames for row in frame.to_dict("records")]
-    events = _frame(rows) if rows else _frame([])
+    events = event_frame(rows) if rows else event_frame([])
     out = write_events(events, args.output)
     print(out)
     log.info("%d events from %d files", len(events), len(jobs))
@@ -206,7 +206,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_area(args: argparse.Namespace) -> int:
     """Areas of control snapshots, or the change between two."""
-    from .territory import KM2_PER_MI2, by_oblast, changes, read_snapshot, share_of_country
+    from ..territory import KM2_PER_MI2, by_oblast, changes, read_snapshot, share_of_country
 
     if args.diff:
         if len(args.snapshots) != 2:
@@ -261,8 +261,8 @@ def cmd_area(args: argparse.Namespace) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     """Information about, rebuilding of, or additions to the gazetteer."""
-    from . import _data
-    from .gazetteer import Gazetteer, overlay_file
+    from .. import _data
+    from ..gazetteer import Gazetteer, overlay_file
 
     if args.action == "info":
         manifest = _data.manifest()
@@ -291,7 +291,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
             msg = f"build recipe {str(recipe)!r} not found: run from a source checkout or --recipe"
             raise GeoUkraineError(msg)
         return subprocess.call([sys.executable, str(recipe)])
-    from .ingest import ingest
+    from ..gazetteer.ingest import ingest
 
     if not args.path:
         raise GeoUkraineError("gazetteer ingest needs a PATH")

@@ -14,7 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from .gazetteer import Gazetteer, Place
+from ..gazetteer import Gazetteer, Place
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -401,7 +401,7 @@ def _build(text: str, tokens: list[_Token], i: int, j: int, k: int, direction: _
 def _resolve_mention(text: str, tokens: list[_Token], first: int, end: int, surface: str,
                      phrase: str, names: list[str], direction: _Token | None,
                      gaz: Gazetteer) -> Mention:
-    from .areas import area_for_phrase
+    from ..gazetteer.areas import area_for_phrase
 
     if direction is not None:
         area = area_for_phrase(phrase, gaz)
@@ -706,8 +706,8 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
     """
     import warnings
 
-    from .errors import EventSchemaError, UnresolvedPlaceWarning
-    from .events import empty_events, events_from_records
+    from ..errors import EventSchemaError, UnresolvedPlaceWarning
+    from ..events import empty_events, events_from_records
 
     gaz = gazetteer or Gazetteer.default()
     if isinstance(published, str):

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "LATIN_OR_CYRILLIC",
     "has_cyrillic",
     "index_keys",
     "normalize",

@@ -10,9 +10,9 @@ import warnings
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .areas import area_for_phrase
-from .errors import EventSchemaError, InvalidCoordinateError, UnresolvedPlaceWarning
-from .gazetteer import Gazetteer, Match
+from ..errors import EventSchemaError, InvalidCoordinateError, UnresolvedPlaceWarning
+from ..gazetteer import Gazetteer, Match
+from ..gazetteer.areas import area_for_phrase
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -25,8 +25,10 @@ __all__ = [
     "STATUSES",
     "acled_types",
     "empty_events",
+    "event_frame",
     "event_type_from_acled",
     "events_from_records",
+    "is_missing",
     "validate_events",
 ]
 
@@ -196,7 +198,7 @@ def attach_place(location: str, *, event_type: str = "other", gazetteer: Gazette
         ``resolution`` (resolved / ambiguous / unresolved) and ``geometry`` (None when
         unresolved).
     """
-    from ._settings import settings
+    from .._settings import settings
 
     gaz = gazetteer or Gazetteer.default()
     out: dict[str, Any] = {"place_id": None, "place_name": None, "admin1": None,
@@ -224,7 +226,7 @@ def attach_place(location: str, *, event_type: str = "other", gazetteer: Gazette
         precise = place.location_precision == "point"
         geometry = place.geometry
         if event_type in ("territorial_claim", "territorial_change"):
-            from .areas import buffer_km as buffer_around
+            from ..gazetteer.areas import buffer_km as buffer_around
 
             radius = settings.capture_buffer_km if buffer_km is None else buffer_km
             geometry = buffer_around(geometry, radius)
@@ -271,7 +273,7 @@ def events_from_records(records: Iterable[Mapping[str, Any]], *,
     """
     from shapely.geometry import Point
 
-    from ._coords import validate_lon_lat
+    from .._coords import validate_lon_lat
 
     rows = []
     unresolved = []
@@ -323,15 +325,16 @@ def events_from_records(records: Iterable[Mapping[str, Any]], *,
         msg = (f"{source_name}: {len(unresolved)} place(s) kept without geometry: "
                + ", ".join(unresolved))
         warnings.warn(msg, UnresolvedPlaceWarning, stacklevel=2)
-    return _frame(rows)
+    return event_frame(rows)
 
 
 def empty_events() -> gpd.GeoDataFrame:
     """An event GeoDataFrame with the schema's columns and no rows."""
-    return _frame([])
+    return event_frame([])
 
 
-def _frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+def event_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    """An event GeoDataFrame (EPSG:4326, schema columns first) from already-checked rows."""
     import geopandas as gpd
     import pandas as pd
 
@@ -343,7 +346,7 @@ def _frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     frame = frame[[*EVENT_COLUMNS, *extra]]
     for column in (*_INT_COLUMNS, "geo_precision"):
         frame[column] = pd.array(
-            [None if _missing(v) else int(v) for v in frame[column]], dtype="Int64")
+            [None if is_missing(v) else int(v) for v in frame[column]], dtype="Int64")
     for column in EVENT_COLUMNS:
         if column not in (*_INT_COLUMNS, "geo_precision", "geometry"):
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
@@ -352,7 +355,8 @@ def _frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     return gdf
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """Whether a cell is empty: None, NaN, NaT or pandas NA."""
     if value is None:
         return True
     try:
@@ -398,7 +402,7 @@ def validate_events(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
                   ("date_precision", DATE_PRECISIONS), ("geo_precision", tuple(GEO_PRECISION)))
         for column, allowed in checks:
             for idx, value in events[column].items():
-                if not _missing(value) and value not in allowed:
+                if not is_missing(value) and value not in allowed:
                     problems.append(f"row {idx}: {column} {value!r} not in {allowed}")
         for idx, value in events["event_date"].items():
             try:
@@ -407,7 +411,7 @@ def validate_events(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
                 problems.append(f"row {idx}: event_date {value!r} is not YYYY-MM-DD")
         for column in _INT_COLUMNS:
             for idx, value in events[column].items():
-                if not _missing(value) and int(value) < 0:
+                if not is_missing(value) and int(value) < 0:
                     problems.append(f"row {idx}: {column} {value!r} is negative")
         for idx, (resolution, geom) in enumerate(zip(events["resolution"], events.geometry,
                                                      strict=True)):

@@ -13,9 +13,9 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point as GeopyPoint
 
-from ._settings import settings
-from .errors import GeoUkraineError, InvalidNameError
-from .gazetteer import Gazetteer, Match, Place
+from .._settings import settings
+from ..errors import GeoUkraineError, InvalidNameError
+from .core import Gazetteer, Match, Place
 
 __all__ = ["CachedOnlineGeocoder", "GazetteerGeocoder"]
 

@@ -12,9 +12,9 @@ from .names import normalize
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from .gazetteer import Gazetteer
+    from .core import Gazetteer
 
-__all__ = ["EU_MEMBERS", "buffer_km", "directional_part", "reproject"]
+__all__ = ["EU_MEMBERS", "area_for_phrase", "buffer_km", "directional_part", "reproject"]
 
 #: ISO codes of the European Union's member states (for "near the EU border").
 EU_MEMBERS = frozenset(

@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from ._files import atomic_open, atomic_path, check_output
-from ._settings import settings
-from .errors import EventSchemaError
-from .events import (
-    _frame,
-    _missing,
+from ..._files import atomic_open, atomic_path, check_output
+from ..._settings import settings
+from ...errors import EventSchemaError
+from ..schema import (
     acled_types,
+    event_frame,
     event_type_from_acled,
     events_from_records,
+    is_missing,
     validate_events,
 )
 
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ACLED_COLUMNS",
     "events_from_acled",
+    "plain_value",
     "read_events",
+    "rfc7946_geometry",
     "to_geojson",
     "write_acled",
     "write_events",
@@ -70,9 +72,9 @@ def _driver(path: Path, driver: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------------- values
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """A JSON-safe Python value: NaN and NA become None, numpy scalars plain numbers."""
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -83,7 +85,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _rfc7946_geometry(geom: BaseGeometry | None, precision: int) -> dict[str, Any] | None:
+def rfc7946_geometry(geom: BaseGeometry | None, precision: int) -> dict[str, Any] | None:
     """Coordinates rounded, polygons wound counter-clockwise outside (right-hand rule)."""
     if geom is None or geom.is_empty:
         return None
@@ -121,9 +123,9 @@ def to_geojson(events: gpd.GeoDataFrame, *, precision: int | None = None) -> dic
     features = []
     for values, geom in zip(events[columns].itertuples(index=False, name=None),
                             events.geometry, strict=True):
-        props = {c: _plain(v) for c, v in zip(columns, values, strict=True)}
+        props = {c: plain_value(v) for c, v in zip(columns, values, strict=True)}
         features.append({"type": "Feature", "properties": props,
-                         "geometry": _rfc7946_geometry(geom, precision)})
+                         "geometry": rfc7946_geometry(geom, precision)})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -173,7 +175,7 @@ def _write_gpkg(events: gpd.GeoDataFrame, path: Path) -> None:
     frame = events.copy()
     for column in frame.columns:
         if column != frame.geometry.name and frame[column].dtype == object:
-            frame[column] = frame[column].map(lambda v: None if _missing(v) else str(v))
+            frame[column] = frame[column].map(lambda v: None if is_missing(v) else str(v))
     with atomic_path(path) as tmp:
         frame.to_file(tmp, driver="GPKG", layer="events", engine="pyogrio")
 
@@ -188,7 +190,7 @@ def _write_csv(events: gpd.GeoDataFrame, path: Path, precision: int | None) -> N
         writer.writerow([*columns, "lon", "lat", "wkt"])
         for values, geom in zip(events[columns].itertuples(index=False, name=None),
                                 events.geometry, strict=True):
-            row = ["" if _plain(v) is None else _plain(v) for v in values]
+            row = ["" if plain_value(v) is None else plain_value(v) for v in values]
             if geom is None or geom.is_empty:
                 row += ["", "", ""]
             else:
@@ -242,11 +244,11 @@ def _write_kml(events: gpd.GeoDataFrame, path: Path, precision: int | None) -> N
             stamp = ET.SubElement(mark, "TimeStamp")
             ET.SubElement(stamp, "when").text = str(props["event_date"])
         # ElementTree escapes text: article prose cannot inject markup into the KML.
-        ET.SubElement(mark, "description").text = str(_plain(props.get("notes")) or "")
+        ET.SubElement(mark, "description").text = str(plain_value(props.get("notes")) or "")
         data = ET.SubElement(mark, "ExtendedData")
         for key, value in props.items():
             item = ET.SubElement(data, "Data", name=str(key))
-            plain = _plain(value)
+            plain = plain_value(value)
             ET.SubElement(item, "value").text = "" if plain is None else str(plain)
         if geom is not None and not geom.is_empty:
             _kml_geometry(mark, geom, digits)
@@ -307,7 +309,7 @@ def read_events(path: str | Path, *, driver: str | None = None,
     else:
         rows = _rows_from_kml(path)
     try:
-        return _frame(rows)
+        return event_frame(rows)
     except EventSchemaError as exc:
         raise EventSchemaError(f"{path.name}: {exc}") from None
 
@@ -360,7 +362,7 @@ def _rows_from_gpkg(path: Path) -> list[dict[str, Any]]:
     rows = []
     for record, geom in zip(frame.drop(columns=geom_col).to_dict("records"), frame.geometry,
                             strict=True):
-        record = {k: _plain(v) for k, v in record.items()}
+        record = {k: plain_value(v) for k, v in record.items()}
         record["geometry"] = geom
         rows.append(record)
     return rows
@@ -378,7 +380,7 @@ def _rows_from_csv(records: list[dict[str, str]], path: Path) -> list[dict[str, 
             if wkt:
                 row["geometry"] = shapely.from_wkt(wkt)
             elif lon and lat:
-                from ._coords import validate_lon_lat
+                from ..._coords import validate_lon_lat
 
                 row["geometry"] = Point(*validate_lon_lat(lon, lat))
             else:
@@ -462,8 +464,8 @@ def events_from_acled(source: str | Path | pd.DataFrame, *,
     import pandas as pd
     from shapely.geometry import Point
 
-    from ._coords import validate_lon_lat
-    from .gazetteer import Gazetteer
+    from ..._coords import validate_lon_lat
+    from ...gazetteer import Gazetteer
 
     name = source.name if isinstance(source, Path) else "ACLED table"
     if isinstance(source, str | Path):
@@ -527,7 +529,7 @@ def events_from_acled(source: str | Path | pd.DataFrame, *,
                 row[f"acled_{column}"] = value
         rows.append(row)
     try:
-        return _frame(rows)
+        return event_frame(rows)
     except EventSchemaError as exc:
         raise EventSchemaError(f"{name}: {exc}") from None
 
@@ -549,14 +551,14 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
     -------
     pathlib.Path
     """
-    from .gazetteer import Gazetteer
+    from ...gazetteer import Gazetteer
 
     path = check_output(path)
     precision_code = {"day": "1", "week": "2", "month": "3"}
     gaz = Gazetteer.default()
 
     def admin_name(code: Any) -> str:
-        code = _plain(code)
+        code = plain_value(code)
         if not code:
             return ""
         place_id = ("a1:" if code.count(".") == 1 else "a2:") + code.split("|")[0]
@@ -566,7 +568,7 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
             return code
 
     def country_name(code: Any) -> str:
-        code = _plain(code)
+        code = plain_value(code)
         try:
             return gaz.get(f"c:{code}").name if code else ""
         except LookupError:
@@ -579,7 +581,7 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
             # only for rows that came from an ACLED export.
             kept = {c: ev.get(f"acled_{c}") for c in ACLED_COLUMNS
                     if c not in ("event_type", "sub_event_type")
-                    and not _missing(ev.get(f"acled_{c}"))}
+                    and not is_missing(ev.get(f"acled_{c}"))}
             if "event_date" in kept:
                 kept["event_type"] = ev["acled_event_type"]
                 kept["sub_event_type"] = ev["acled_sub_event_type"]
@@ -589,21 +591,21 @@ def write_acled(events: gpd.GeoDataFrame, path: str | Path) -> Path:
             geom = ev.geometry
             point = None if geom is None or geom.is_empty else (
                 geom if geom.geom_type == "Point" else geom.representative_point())
-            precision = _plain(ev["geo_precision"])
+            precision = plain_value(ev["geo_precision"])
             writer.writerow({
                 "event_id_cnty": ev["event_id"], "event_date": ev["event_date"],
                 "year": str(ev["event_date"])[:4],
                 "time_precision": precision_code.get(ev["date_precision"], "1"),
                 "disorder_type": _DISORDER.get(acled_event, "Strategic developments"),
                 "event_type": acled_event, "sub_event_type": acled_sub,
-                "actor1": _plain(ev["actor"]) or "", "actor2": _plain(ev["target"]) or "",
+                "actor1": plain_value(ev["actor"]) or "", "actor2": plain_value(ev["target"]) or "",
                 "country": country_name(ev["country"]), "admin1": admin_name(ev["admin1"]),
-                "admin2": admin_name(ev["admin2"]), "location": _plain(ev["location"]) or "",
+                "admin2": admin_name(ev["admin2"]), "location": plain_value(ev["location"]) or "",
                 "latitude": "" if point is None else f"{point.y:.4f}",
                 "longitude": "" if point is None else f"{point.x:.4f}",
                 "geo_precision": "" if precision is None else str(min(int(precision), 3)),
-                "source": _plain(ev["source"]) or "", "notes": _plain(ev["notes"]) or "",
-                "fatalities": "" if _plain(ev["fatalities"]) is None else ev["fatalities"],
+                "source": plain_value(ev["source"]) or "", "notes": plain_value(ev["notes"]) or "",
+                "fatalities": "" if plain_value(ev["fatalities"]) is None else ev["fatalities"],
                 "tags": f"geo_ukraine:event_type={ev['event_type']}",
             })
     return path

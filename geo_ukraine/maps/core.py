@@ -10,9 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._files import atomic_open, check_output
-from ._html import escape, script_json, svg_symbol
-from .events import GEO_PRECISION, validate_events
+from .._files import atomic_open, check_output
+from .._html import escape, script_json, svg_symbol
+from ..events import GEO_PRECISION, validate_events
 
 if TYPE_CHECKING:
     import folium
@@ -116,8 +116,8 @@ def _reference_layers() -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]
     import shapely
     from shapely.geometry import box, mapping
 
-    from . import _data
-    from .gazetteer import Gazetteer
+    from .. import _data
+    from ..gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     clip = box(*_BASE_BBOX)
@@ -153,14 +153,14 @@ def _layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
     """
     import shapely
 
-    from .io import _plain, _rfc7946_geometry
+    from ..events.io import plain_value, rfc7946_geometry
 
     fields = [c for c in _POPUP_FIELDS if c in events.columns]
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
     columns: dict[str, Any] = {}
     for field in fields:
         raw = located[field].to_numpy(dtype=object, na_value=None).tolist()
-        values = [v if v is None or isinstance(v, str | int) else _plain(v) for v in raw]
+        values = [v if v is None or isinstance(v, str | int) else plain_value(v) for v in raw]
         distinct = list(dict.fromkeys(values))
         if len(distinct) * 2 < len(values):
             lookup = {v: i for i, v in enumerate(distinct)}
@@ -170,7 +170,7 @@ def _layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
     geoms = located.geometry.to_numpy()
     points = shapely.get_type_id(geoms) == 0
     coords = iter(shapely.get_coordinates(geoms[points]).round(5).tolist())
-    geometries = [next(coords) if is_point else _rfc7946_geometry(g, 5)
+    geometries = [next(coords) if is_point else rfc7946_geometry(g, 5)
                   for g, is_point in zip(geoms, points, strict=True)]
     return {"n": len(located), "columns": columns, "geometries": geometries}
 
@@ -243,7 +243,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     import folium
     from folium.plugins import GroupedLayerControl
 
-    from ._settings import settings
+    from .._settings import settings
     from .elements import EventLayers, HtmlElement
 
     validate_events(events)
@@ -358,7 +358,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
 
 
 def _template(name: str) -> str:
-    return resources.files("geo_ukraine").joinpath(f"templates/{name}").read_text()
+    return resources.files("geo_ukraine.maps").joinpath(f"templates/{name}").read_text()
 
 
 def _admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:
@@ -371,7 +371,7 @@ def _admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:
 
 
 def _choropleth(admin1: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
-    from .gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     top = max(counts.values(), default=0)
@@ -428,7 +428,7 @@ def offline_html(m: folium.Map) -> str:
     """
     import folium
 
-    from ._assets import find_remote_assets, inline_assets
+    from .assets import find_remote_assets, inline_assets
 
     tiles = {k: c for k, c in m._children.items() if isinstance(c, folium.TileLayer)}
     for key in tiles:
@@ -452,7 +452,7 @@ def _map_class() -> type:
         """A folium.Map that displays in notebooks with no network while offline."""
 
         def _repr_html_(self, **kwargs: Any) -> str:
-            from ._settings import settings
+            from .._settings import settings
 
             if not settings.offline:
                 return super()._repr_html_(**kwargs)

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._files import atomic_open
-from .errors import GeoUkraineError
+from .._files import atomic_open
+from ..errors import GeoUkraineError
 from .names import LATIN_OR_CYRILLIC, has_cyrillic, skeleton
 
 __all__ = ["ingest", "read_overlay"]
@@ -31,7 +31,7 @@ _KATOTTG_CATEGORIES = {"M", "X", "C", "K"}
 
 
 def _columns() -> tuple[str, ...]:
-    from .gazetteer import Gazetteer
+    from .core import Gazetteer
 
     return Gazetteer.COLUMNS
 
@@ -48,7 +48,7 @@ def read_overlay(path: Path) -> list[list[str]]:
 
 
 def _write_overlay(rows: Iterable[Sequence[str]]) -> tuple[Path, int]:
-    from .gazetteer import overlay_file
+    from .core import overlay_file
 
     path = overlay_file()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -243,7 +243,7 @@ def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]
 
 
 def _user_row(rec: dict[str, Any], where: str, gaz: Any) -> list[str]:
-    from ._coords import validate_lon_lat
+    from .._coords import validate_lon_lat
 
     name = str(rec.get("name") or "").strip()
     if not name:
@@ -317,7 +317,7 @@ def ingest(path: str | Path, *, kind: str | None = None) -> dict[str, Any]:
     dict
         What was read and added, and the overlay's path.
     """
-    from .gazetteer import Gazetteer
+    from .core import Gazetteer
 
     path = Path(path)
     if not path.exists():

@@ -14,16 +14,23 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import _data
-from ._coords import validate_lon_lat
-from ._settings import settings
-from .errors import AmbiguousPlaceError, InvalidNameError, UnknownPlaceError
+from .. import _data
+from .._coords import validate_lon_lat
+from .._settings import settings
+from ..errors import AmbiguousPlaceError, InvalidNameError, UnknownPlaceError
 from .names import index_keys, normalize, skeleton, split_region_phrase
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Candidate", "Gazetteer", "Match", "Place", "ReverseResult"]
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "Match",
+    "Place",
+    "ReverseResult",
+    "overlay_file",
+]
 
 MAX_NAME_LENGTH = 200
 KINDS = ("settlement", "admin1", "admin2", "country", "facility")
