@@ -20,7 +20,7 @@ from .errors import (
     UnknownPlaceError,
     UnresolvedPlaceWarning,
 )
-from .events.io.core import (
+from .events.io import (
     ACLED_COLUMNS,
     events_from_acled,
     read_events,
@@ -28,7 +28,7 @@ from .events.io.core import (
     write_acled,
     write_events,
 )
-from .events.schema import (
+from .events import (
     ACLED_TYPES,
     EVENT_COLUMNS,
     EVENT_TYPES,
@@ -41,11 +41,21 @@ from .events.schema import (
     events_from_records,
     validate_events,
 )
-from .extract.core import Mention, events_from_text, extract_events, find_places, publication_date
-from .gazetteer.areas import buffer_km, directional_part
-from .gazetteer.core import Candidate, Gazetteer, Match, Place, ReverseResult
-from .gazetteer.names import normalize, skeleton, split_region_phrase, transliterate
-from .maps.core import LAYERS, event_map, offline_html, save_map, territory_layers
+from .extract import Mention, events_from_text, extract_events, find_places, publication_date
+from .gazetteer import (
+    Candidate,
+    Gazetteer,
+    Match,
+    Place,
+    ReverseResult,
+    buffer_km,
+    directional_part,
+    normalize,
+    skeleton,
+    split_region_phrase,
+    transliterate,
+)
+from .maps import LAYERS, event_map, offline_html, save_map, territory_layers
 from .territory import (
     Change,
     Snapshot,
