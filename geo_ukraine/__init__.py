@@ -20,14 +20,6 @@ from .errors import (
     UnknownPlaceError,
     UnresolvedPlaceWarning,
 )
-from .events.io import (
-    ACLED_COLUMNS,
-    events_from_acled,
-    read_events,
-    to_geojson,
-    write_acled,
-    write_events,
-)
 from .events import (
     ACLED_TYPES,
     EVENT_COLUMNS,
@@ -40,6 +32,14 @@ from .events import (
     event_type_from_acled,
     events_from_records,
     validate_events,
+)
+from .events.io import (
+    ACLED_COLUMNS,
+    events_from_acled,
+    read_events,
+    to_geojson,
+    write_acled,
+    write_events,
 )
 from .extract import Mention, events_from_text, extract_events, find_places, publication_date
 from .gazetteer import (
