@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 
+import pandas as pd
 import pytest
 
 import geo_ukraine
@@ -58,8 +60,10 @@ def test_cli_title_injection_creates_nothing(few_events, tmp_path, monkeypatch):
 
 # ------------------------------------------------------------------------- atomic writes
 def _bad_note(events):
+    # An object column: pandas' pyarrow-backed strings refuse a lone surrogate themselves.
     bad = events.copy()
-    bad["notes"] = "lone surrogate \ud800 cannot be encoded"
+    bad["notes"] = pd.Series(["lone surrogate \ud800 cannot be encoded"] * len(bad),
+                             index=bad.index, dtype=object)
     return bad
 
 
@@ -107,7 +111,8 @@ def test_map_failure_keeps_existing_html(few_events, tmp_path, monkeypatch):
     def boom(_m):
         raise RuntimeError("rendering failed")
 
-    monkeypatch.setattr(geo_ukraine.maps.core, "offline_html", boom)
+    # Patched where save_map looks it up, whichever module of geo_ukraine.maps that is.
+    monkeypatch.setattr(sys.modules[save_map.__module__], "offline_html", boom)
     with pytest.raises(RuntimeError):
         save_map(m, out)
     assert out.read_text(encoding="utf-8") == "previous map"

@@ -1,25 +1,14 @@
-import json
-import math
+"""Every format's round trip, and the registry's choice of driver."""
+
 import shutil
 import subprocess
 
-import geojson_validator
 import pandas as pd
 import pytest
 import shapely
-from shapely.geometry import shape
 
 import geo_ukraine
-from geo_ukraine import (
-    ACLED_COLUMNS,
-    EventSchemaError,
-    events_from_acled,
-    read_events,
-    to_geojson,
-    write_acled,
-    write_events,
-)
-from tests.conftest import DATA
+from geo_ukraine import EventSchemaError, read_events, write_events
 
 
 def _same(a, b):
@@ -47,38 +36,6 @@ def test_round_trip_keeps_every_event(tmp_path, seed_events, suffix):
     _same(seed_events, back)
 
 
-def test_geojson_follows_rfc7946(tmp_path, seed_events):
-    path = write_events(seed_events, tmp_path / "events.geojson")
-    text = path.read_text()
-    data = json.loads(text)
-    assert "crs" not in data
-    assert "NaN" not in text and "Infinity" not in text
-    for feature in data["features"]:
-        geom = feature["geometry"]
-        coords = json.dumps(geom["coordinates"])
-        decimals = [len(c.split(".")[1]) for c in coords.replace("]", ",").replace("[", "")
-                    .split(",") if "." in c]
-        assert max(decimals) <= 6
-        if geom["type"] in ("Polygon", "MultiPolygon"):
-            polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-            for rings in polys:
-                assert shapely.LinearRing(rings[0]).is_ccw, "exterior counter-clockwise"
-                for hole in rings[1:]:
-                    assert not shapely.LinearRing(hole).is_ccw, "holes clockwise"
-        lon, lat = shape(geom).representative_point().coords[0]
-        assert -180 <= lon <= 180 and -90 <= lat <= 90
-    props = data["features"][0]["properties"]
-    assert isinstance(props["event_date"], str) and len(props["event_date"]) == 10
-
-
-def test_geojson_passes_a_third_party_validator(tmp_path, seed_events):
-    path = write_events(seed_events, tmp_path / "events.geojson")
-    assert geojson_validator.validate_structure(json.loads(path.read_text()),
-                                                check_crs=True) == {}
-    invalid = geojson_validator.validate_geometries(json.loads(path.read_text()))
-    assert "invalid" not in invalid or invalid["invalid"] == {}
-
-
 @pytest.mark.skipif(shutil.which("ogrinfo") is None, reason="needs GDAL's ogrinfo (gdal-bin)")
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".kml", ".csv"])
 def test_gdal_reads_what_we_write(tmp_path, seed_events, suffix):
@@ -100,13 +57,6 @@ def test_unresolved_rows_survive_every_format(tmp_path):
         assert back.notes.iloc[0] == 'quote " and <tag> & comma, here', suffix
 
 
-def test_geojson_null_not_nan(seed_events):
-    data = to_geojson(seed_events)
-    for feature in data["features"]:
-        for value in feature["properties"].values():
-            assert not (isinstance(value, float) and math.isnan(value))
-
-
 def test_hand_written_csv_of_place_names_is_resolved(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("event_date,event_type,location,fatalities,notes\n"
@@ -115,26 +65,6 @@ def test_hand_written_csv_of_place_names_is_resolved(tmp_path):
     events = read_events(path)
     assert list(events.admin1) == ["UA.05", "RU.09"]
     assert list(events.geo_precision) == [1, 3]
-
-
-def test_acled_import_export_round_trip(tmp_path):
-    events = events_from_acled(DATA / "acled_sample.csv")
-    assert list(events.event_type) == ["shelling", "drone_strike", "territorial_change",
-                                       "civilian_casualties"]
-    assert list(events.geo_precision) == [1, 2, 3, 1]
-    assert events.loc[0, "admin1"] == "UA.05" and events.loc[1, "admin1"] == "RU.09"
-    assert events.loc[0, "fatalities"] == 7 and events.loc[0, "actor"].startswith("Military")
-    assert events.loc[3, "date_precision"] == "week"
-    out = write_acled(events, tmp_path / "again.csv")
-    assert out.read_text() == (DATA / "acled_sample.csv").read_text()
-    assert out.read_text().splitlines()[0].split(",") == list(ACLED_COLUMNS)
-
-
-def test_our_events_export_to_acled_and_back(tmp_path, seed_events):
-    path = write_acled(seed_events, tmp_path / "acled.csv")
-    back = read_events(path, driver="acled")
-    assert list(back.event_type) == list(seed_events.event_type)
-    assert set(back.geo_precision.dropna()) <= {1, 2, 3}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,40 @@
+"""Cell values on their way into files: plain JSON-safe values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from ..schema import is_missing
+
+__all__ = ["plain_value"]
+
+
+def plain_value(value: Any) -> Any:
+    """A JSON-safe Python value: NaN and NA become None, numpy scalars plain numbers.
+
+    Parameters
+    ----------
+    value : object
+
+    Returns
+    -------
+    object
+        None, a ``str``, ``int``, ``float``, ``bool`` or whatever else was given.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> plain_value(np.int64(3)), plain_value(float("nan"))
+    (3, None)
+    """
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value

@@ -1,0 +1,223 @@
+"""Event records that name places -> normalised rows -> a validated event table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .._coords import validate_lon_lat
+from ..errors import EventSchemaError, InvalidCoordinateError, UnresolvedPlaceWarning
+from ..gazetteer import Gazetteer
+from .frame import event_frame
+from .places import attach_place, place_at
+from .schema import INT_COLUMNS, DatePrecision, Resolution, Status, acled_types
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["event_id", "events_from_records", "normalise_record", "parse_event_date",
+           "whole_number"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_REQUIRED = ("event_date", "event_type", "location")
+
+
+def parse_event_date(value: object, precision: str | None = None) -> tuple[str, str]:
+    """Normalise a date to ISO ``YYYY-MM-DD`` and a precision.
+
+    ``2026-02`` is the 1st of the month with precision ``month``; ``2026-W05`` the Monday of
+    ISO week 5 with precision ``week``.
+
+    Parameters
+    ----------
+    value : str, datetime.date, datetime.datetime or pandas.Timestamp
+    precision : str, optional
+        Overrides the precision read from the value's form.
+
+    Returns
+    -------
+    tuple of str
+        ``(date, precision)``.
+
+    Raises
+    ------
+    EventSchemaError
+        When ``value`` is not a date in one of those forms.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), precision or DatePrecision.DAY.value
+    if isinstance(value, dt.date):
+        return value.isoformat(), precision or DatePrecision.DAY.value
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return value.to_pydatetime().date().isoformat(), precision or DatePrecision.DAY.value
+    text = str(value).strip()
+    if match := _MONTH.match(text):
+        return f"{match.group(1)}-{match.group(2)}-01", precision or DatePrecision.MONTH.value
+    if match := _WEEK.match(text):
+        monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+        return monday.isoformat(), precision or DatePrecision.WEEK.value
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat(), precision or DatePrecision.DAY.value
+    except ValueError:
+        msg = (f"event_date {value!r} is not a date: use YYYY-MM-DD, YYYY-MM (a month) "
+               "or YYYY-Www (an ISO week)")
+        raise EventSchemaError(msg) from None
+
+
+def whole_number(value: object, column: str, where: str) -> int | None:
+    """A count such as ``fatalities``: a whole number >= 0, or None for an empty cell.
+
+    Parameters
+    ----------
+    value : object
+    column : str
+        Named in the error message.
+    where : str
+        Where the value came from ("events.csv line 4"), named in the error message.
+
+    Returns
+    -------
+    int or None
+
+    Raises
+    ------
+    EventSchemaError
+        For anything that is not a whole number >= 0.
+    """
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        msg = f"{where}: {column} must be a whole number, got {value!r}"
+        raise EventSchemaError(msg) from None
+    if number < 0 or number != float(value):  # type: ignore[arg-type]
+        msg = f"{where}: {column} must be a non-negative whole number, got {value!r}"
+        raise EventSchemaError(msg)
+    return number
+
+
+def event_id(record: Mapping[str, Any]) -> str:
+    """A stable id for an event that has none: a hash of its date, type, place, source, notes."""
+    key = "|".join(str(record.get(k, "")) for k in ("event_date", "event_type", "location",
+                                                    "source", "notes"))
+    return "gu-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def normalise_record(record: object, where: str, *,
+                     gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """One record that names its place -> one schema row with its place attached.
+
+    Parameters
+    ----------
+    record : mapping
+        See :func:`events_from_records`.
+    where : str
+        Names the record in error messages ("events.yaml record 3").
+    gazetteer : Gazetteer, optional
+
+    Returns
+    -------
+    dict
+        The row; its ``resolution`` says whether the place was found.
+
+    Raises
+    ------
+    EventSchemaError
+        Naming ``where`` and the column of the first bad value.
+    """
+    if not isinstance(record, Mapping):
+        msg = f"{where}: expected a mapping of column -> value, got {type(record).__name__}"
+        raise EventSchemaError(msg)
+    row = dict(record)
+    for column in _REQUIRED:
+        if row.get(column) in (None, ""):
+            msg = f"{where}: {column!r} is missing (record: {dict(record)!r})"
+            raise EventSchemaError(msg)
+    try:
+        row["event_date"], row["date_precision"] = parse_event_date(
+            row["event_date"], row.get("date_precision") or None)
+        row["acled_event_type"], row["acled_sub_event_type"] = acled_types(row["event_type"])
+    except EventSchemaError as exc:
+        raise EventSchemaError(f"{where}: {exc}") from None
+    for column in INT_COLUMNS:
+        row[column] = whole_number(row.get(column), column, where)
+    place = _place_of(row, where, gazetteer)
+    for key, value in place.items():
+        if key == "geo_precision" and row.get("geo_precision") not in (None, ""):
+            continue
+        row[key] = value
+    row.setdefault("status", Status.REPORTED.value)
+    row.setdefault("event_id", None)
+    row["event_id"] = row["event_id"] or event_id(row)
+    return row
+
+
+def _place_of(row: dict[str, Any], where: str, gazetteer: Gazetteer | None) -> dict[str, Any]:
+    """Pop ``lon``/``lat``/``buffer_km`` from ``row`` and return its place."""
+    lon, lat = row.pop("lon", None), row.pop("lat", None)
+    hints = {"event_type": row["event_type"], "gazetteer": gazetteer,
+             "country": row.get("country"), "admin1": row.get("admin1")}
+    if lon in (None, "") or lat in (None, ""):
+        return attach_place(row["location"], buffer_km=row.pop("buffer_km", None), **hints)
+    try:
+        lon, lat = validate_lon_lat(lon, lat)
+    except InvalidCoordinateError as exc:
+        raise EventSchemaError(f"{where}: {exc}") from None
+    return place_at(row["location"], lon, lat, geo_precision=row.get("geo_precision"), **hints)
+
+
+def events_from_records(records: Iterable[Mapping[str, Any]], *,
+                        gazetteer: Gazetteer | None = None,
+                        source_name: str = "records") -> gpd.GeoDataFrame:
+    """Build a validated event GeoDataFrame from records that name places.
+
+    Each record needs ``event_date``, ``event_type`` and ``location`` (the place as written);
+    any schema column may be given, plus extra keys (kept as columns). ``country`` and
+    ``admin1`` act as resolution hints. Records that already carry ``lon``/``lat`` keep them.
+    A place that cannot be resolved keeps its row with ``resolution`` ``unresolved`` (or
+    ``ambiguous``) and no geometry, and an :class:`UnresolvedPlaceWarning` is issued.
+
+    Parameters
+    ----------
+    records : iterable of mappings
+    gazetteer : Gazetteer, optional
+    source_name : str
+        Named in error messages ("events.yaml").
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        In the event schema, CRS EPSG:4326.
+
+    Raises
+    ------
+    EventSchemaError
+        Naming the record number and column of the first bad value.
+
+    Examples
+    --------
+    >>> from geo_ukraine import events_from_records
+    >>> ev = events_from_records([{"event_date": "2026-02-04", "event_type": "shelling",
+    ...                            "location": "Druzhkivka", "fatalities": 7}])
+    >>> ev.loc[0, "admin1"], int(ev.loc[0, "geo_precision"])
+    ('UA.05', 1)
+    """
+    rows = []
+    unresolved = []
+    for n, record in enumerate(records, start=1):
+        row = normalise_record(record, f"{source_name} record {n}", gazetteer=gazetteer)
+        if row["resolution"] != Resolution.RESOLVED:
+            unresolved.append(f"{row['location']!r} ({row['resolution']})")
+        rows.append(row)
+    if unresolved:
+        msg = (f"{source_name}: {len(unresolved)} place(s) kept without geometry: "
+               + ", ".join(unresolved))
+        warnings.warn(msg, UnresolvedPlaceWarning, stacklevel=2)
+    return event_frame(rows)
