@@ -1,5 +1,5 @@
 """``python -m geo_ukraine``: the same command line as ``geo-ukraine``."""
 
-from .cli.core import main
+from .cli import main
 
 raise SystemExit(main())

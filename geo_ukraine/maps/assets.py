@@ -1,16 +1,22 @@
-"""Inline the JS/CSS a folium map links to, from an installed package, for offline HTML.
+"""The scripts a map page needs: ours from ``templates/``, folium's inlined for offline HTML.
 
-Source: the ``folium-offline`` distribution (MIT; import name ``offlinefolium``), which ships
-the exact files folium 0.20 links to from CDNs, keyed by their URLs. Only the files the map
-actually links to are inlined; none are copied into this repository.
+Folium's files come from the ``folium-offline`` distribution (MIT; import name
+``offlinefolium``), which ships the exact files folium 0.20 links to from CDNs, keyed by their
+URLs, as string literals in its ``elements.py``. We read that installed file as text (never
+importing its private table) and decode only the literals a map links to; none are copied into
+this repository.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
+import importlib.util
 import re
+from importlib import resources
+from pathlib import Path
 
-__all__ = ["find_remote_assets", "inline_assets"]
+__all__ = ["find_remote_assets", "inline_assets", "package_script"]
 
 _SCRIPT = re.compile(r'<script\s+src="(?P<url>https?://[^"]+)"\s*>\s*</script>')
 _LINK = re.compile(r'<link\s+[^>]*href="(?P<url>https?://[^"]+)"[^>]*/?>')
@@ -26,14 +32,57 @@ _REMOTE = re.compile(
 )
 
 
+# One entry of folium-offline's table: _res['URL'] = '''<newline>...<newline>''' #URL.
+# Inside the literal no line starts with three quotes (they would end it), so the first such
+# line closes it.
+_ENTRY = re.compile(r"_res\[(?P<url>'[^'\n]+')\] = '''\n")
+_OPEN, _CLOSE = "\n_res[", "\n'''"
+
+
 @functools.cache
-def _resources() -> dict[str, str]:
+def package_script(name: str) -> str:
+    """One of our own scripts, ``templates/<name>``, shipped with the package."""
+    return resources.files("geo_ukraine.maps").joinpath(f"templates/{name}").read_text(
+        encoding="utf-8")
+
+
+@functools.cache
+def _offline_table() -> dict[str, tuple[int, int]]:
+    """Where each URL's file sits in folium-offline's source: its literal's span."""
     try:
-        from offlinefolium.elements import _res
-    except ImportError as exc:  # pragma: no cover - it is a core dependency
+        source = _offline_source()
+    except FileNotFoundError as exc:  # a core dependency
         msg = "offline maps need the 'folium-offline' package: pip install folium-offline"
         raise ImportError(msg) from exc
-    return dict(_res)
+    table, at = {}, source.find(_OPEN)
+    while at >= 0:
+        match = _ENTRY.match(source, at + 1)
+        if match is None:
+            at = source.find(_OPEN, at + 1)
+            continue
+        start = match.end() - 4
+        end = source.index(_CLOSE, start) + len(_CLOSE)
+        table[ast.literal_eval(match.group("url"))] = (start, end)
+        at = source.find(_OPEN, end)
+    return table
+
+
+@functools.cache
+def _offline_source() -> str:
+    # Found without importing the package, which would load every file into memory.
+    spec = importlib.util.find_spec("offlinefolium")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("offlinefolium")
+    return (Path(spec.submodule_search_locations[0]) / "elements.py").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _offline_file(url: str) -> str | None:
+    span = _offline_table().get(url)
+    if span is None:
+        return None
+    value = ast.literal_eval(_offline_source()[span[0]:span[1]])
+    return value if isinstance(value, str) else None
 
 
 def _safe_inline(code: str) -> str:
@@ -59,11 +108,10 @@ def inline_assets(html: str) -> str:
     RuntimeError
         When the page links to a remote asset that no installed package provides.
     """
-    resources = _resources()
     missing = []
 
     def script(match: re.Match[str]) -> str:
-        code = resources.get(match.group("url"))
+        code = _offline_file(match.group("url"))
         if code is None:
             missing.append(match.group("url"))
             return match.group(0)
@@ -72,7 +120,7 @@ def inline_assets(html: str) -> str:
     def link(match: re.Match[str]) -> str:
         if "stylesheet" not in match.group(0):
             return match.group(0)
-        css = resources.get(match.group("url"))
+        css = _offline_file(match.group("url"))
         if css is None:
             missing.append(match.group("url"))
             return match.group(0)

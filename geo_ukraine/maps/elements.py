@@ -10,10 +10,40 @@ in a title, a layer name or an article stays literal text. This module imports f
 
 from __future__ import annotations
 
+from typing import Any
+
+import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-__all__ = ["EventLayers", "HtmlElement", "ScriptElement"]
+from .._html import escape, script_json
+from .._settings import settings
+from .assets import package_script
+from .offline import offline_html
+
+__all__ = ["EventLayers", "EventMap", "HatchLayer", "HtmlElement", "ScriptElement"]
+
+
+class EventMap(folium.Map):
+    """A folium.Map that displays in notebooks with no network while offline.
+
+    It links only Leaflet itself: no jQuery, Bootstrap or icon fonts (nothing here uses them).
+    """
+
+    # folium declares these as list attributes; ours are never mutated.
+    default_js = [pair for pair in folium.Map.default_js  # noqa: RUF012
+                  if pair[0] == "leaflet"]
+    default_css = [pair for pair in folium.Map.default_css  # noqa: RUF012
+                   if pair[0] == "leaflet_css"]
+
+    def _repr_html_(self, **kwargs: Any) -> str:
+        if not settings.offline:
+            return super()._repr_html_(**kwargs)
+        return ('<div style="width:100%;"><div style="position:relative;width:100%;'
+                'height:0;padding-bottom:60%;"><iframe srcdoc="'
+                + escape(offline_html(self))
+                + '" style="position:absolute;width:100%;height:100%;left:0;top:0;'
+                'border:none !important;" allowfullscreen></iframe></div></div>')
 
 
 class HtmlElement(Element):
@@ -75,3 +105,27 @@ class EventLayers(ScriptElement):
                 f" d.innerHTML = {self.legend_json};"
                 " L.DomEvent.disableClickPropagation(d); return d; };\n"
                 f"guLegend.addTo({map_name});\n")
+
+
+class HatchLayer(ScriptElement):
+    """Diagonal hatching of every polygon of a GeoJSON layer (claimed areas).
+
+    Parameters
+    ----------
+    layer : folium.GeoJson
+        The layer to hatch, already on the map.
+    colour : str
+        The hatch colour (CSS).
+    """
+
+    def __init__(self, layer: folium.GeoJson, colour: str) -> None:
+        super().__init__(package_script("hatch.js"))
+        self._name = "HatchLayer"
+        self.layer_name = layer.get_name()
+        self.colour = colour
+
+    def script(self) -> str:
+        """The hatch script followed by the call that hatches the layer."""
+        map_name = self._parent.get_name() if self._parent is not None else "map"
+        return (f"{self.code}geoUkraineHatchLayer({map_name}, {self.layer_name}, "
+                f"{script_json(self.colour)});")

@@ -1,0 +1,236 @@
+"""``event_map``: a layered folium map of events, built step by step."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
+
+from .._html import escape, script_json
+from .._settings import settings
+from ..events import GEO_PRECISION, validate_events
+from ..vocab import THEATRE_WIDE
+from .assets import package_script
+from .basemap import reference_layers
+from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
+from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
+from .styles import (
+    CLUSTER_MAX_ZOOM,
+    CLUSTER_MIN_POINTS,
+    CSS,
+    EVENT_LABELS,
+    LAYERS,
+    UKRAINE_BOUNDS,
+    LayerStyle,
+)
+
+if TYPE_CHECKING:
+    import folium
+    import geopandas as gpd
+    from branca.element import Figure
+
+__all__ = ["event_map"]
+
+
+@dataclasses.dataclass
+class _Page:
+    """What the steps of :func:`event_map` collect for the page script and the controls."""
+
+    groups: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+    layers: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    used: list[LayerStyle] = dataclasses.field(default_factory=list)
+    extras: list[str] = dataclasses.field(default_factory=list)
+    config: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def _page(m: folium.Map) -> Figure:
+    """The HTML page the map belongs to (its header, body and script sections)."""
+    return cast("Figure", m.get_root())
+
+
+def _until(events: gpd.GeoDataFrame, as_of: str | dt.date | None) -> gpd.GeoDataFrame:
+    if as_of is None:
+        return events
+    cut = as_of.isoformat() if isinstance(as_of, dt.date) else str(as_of)
+    try:
+        dt.date.fromisoformat(cut)
+    except ValueError:
+        msg = f"as_of must be a date YYYY-MM-DD, got {as_of!r}"
+        raise ValueError(msg) from None
+    return events[events["event_date"].astype(str) <= cut]
+
+
+def _new_map(location: tuple[float, float] | None, zoom_start: int | None,
+             tiles: bool) -> tuple[folium.Map, folium.FeatureGroup]:
+    """The map with our stylesheet, the offline vector basemap and optional tile basemaps."""
+    import folium
+
+    from .elements import EventMap, HtmlElement
+
+    m = EventMap(location=location or (48.5, 33.0), zoom_start=zoom_start or 6, tiles=None,
+                 control_scale=True)
+    _page(m).header.add_child(HtmlElement(f"<style>{CSS}</style>"), name="geo_ukraine_css")
+    base = folium.FeatureGroup(name="Vector basemap (offline)", overlay=False, control=True)
+    base.add_to(m)
+    if tiles:
+        # CartoDB's tiles now need an API key (folium warns), so the second is OpenTopoMap.
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+        folium.TileLayer("OpenTopoMap", name="OpenTopoMap").add_to(m)
+    return m, base
+
+
+def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> None:
+    import folium
+
+    for style in LAYERS:
+        subset = layer_events(events, style)
+        if subset.empty:
+            continue
+        group = folium.FeatureGroup(name=style.label, show=True)
+        group.add_to(m)
+        page.groups.setdefault(style.group, []).append(group)
+        page.used.append(style)
+        page.layers.append({"key": style.key, "label": style.label,
+                            "group": group.get_name(), "sized": style.sized,
+                            "style": {"colour": style.colour, "shape": style.shape,
+                                      "area": style.area, "radius": style.radius},
+                            "data": layer_data(subset)})
+
+
+def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, *,
+                          reference: bool, choropleth: bool, heatmap: bool) -> None:
+    import folium
+
+    admin1, labels = reference_layers()[1:]
+    found: list[Any] = []
+    page.config["reference"] = page.config["choropleth"] = None
+    if reference:
+        ref = folium.FeatureGroup(name="Oblast boundaries", show=True).add_to(m)
+        found.append(ref)
+        page.config["reference"] = {"group": ref.get_name(), "data": admin1, "labels": labels}
+        page.extras.append(REFERENCE_ITEM)
+    if choropleth:
+        chor = folium.FeatureGroup(name="Events per oblast", show=False).add_to(m)
+        found.append(chor)
+        page.config["choropleth"] = {"group": chor.get_name(),
+                                     "data": choropleth_data(admin1, admin1_counts(events))}
+        page.extras.append(CHOROPLETH_ITEM)
+    if heatmap and not events.empty:
+        from folium.plugins import HeatMap
+
+        points = events.geometry.representative_point()
+        heat = folium.FeatureGroup(name="Heatmap", show=False)
+        HeatMap([[p.y, p.x] for p in points], radius=18).add_to(heat)
+        heat.add_to(m)
+        found.append(heat)
+    if found:
+        page.groups["Reference"] = found
+
+
+def _add_controls(m: folium.Map, page: _Page, title: str | None, tiles: bool) -> None:
+    import folium
+    from folium.plugins import GroupedLayerControl
+
+    from .elements import HtmlElement
+
+    if title:
+        _page(m).html.add_child(HtmlElement(
+            '<div class="gu-title" style="position:absolute;top:10px;left:50%;'
+            'transform:translateX(-50%);z-index:1000">'
+            f"{escape(title)}</div>"))
+    GroupedLayerControl(page.groups, exclusive_groups=False, collapsed=False,
+                        position="topleft").add_to(m)
+    if tiles:
+        folium.LayerControl(position="topleft", collapsed=True).add_to(m)
+
+
+def _fit_view(m: folium.Map, events: gpd.GeoDataFrame) -> None:
+    """Fit the view to the events in the theatre, else to Ukraine."""
+    theatre = events[events["country"].isin(THEATRE_WIDE)]
+    if theatre.empty:
+        m.fit_bounds(list(UKRAINE_BOUNDS))
+    else:
+        minx, miny, maxx, maxy = theatre.total_bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30), max_zoom=9)
+
+
+def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
+                 events: gpd.GeoDataFrame, drawn: gpd.GeoDataFrame, time: bool,
+                 title: str | None) -> None:
+    from .elements import EventLayers
+
+    page.config.update({
+        "layers": page.layers, "labels": EVENT_LABELS,
+        "dates": sorted({str(d) for d in drawn["event_date"]}), "time": time,
+        "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
+                    "cellPixels": 48},
+        "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
+        "base": {"group": base.get_name(), "data": reference_layers()[0]},
+    })
+    outside = len(drawn) - int(drawn["country"].isin(THEATRE_WIDE).sum())
+    legend = legend_html(page.used, title, page.extras, len(events) - len(drawn), outside)
+    script = package_script("hatch.js") + package_script("event_map.js")
+    m.add_child(EventLayers(script, script_json(page.config), script_json(legend)))
+
+
+def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool = True,
+              as_of: str | dt.date | None = None, tiles: bool | None = None,
+              heatmap: bool = False, choropleth: bool = False, reference: bool = True,
+              location: tuple[float, float] | None = None,
+              zoom_start: int | None = None) -> folium.Map:
+    """A layered folium map of events.
+
+    Every kind of event is its own switchable overlay in a grouped layer control (strikes by
+    weapon, civilian harm sized by people killed and injured, infrastructure damage, claimed
+    advances hatched, assessed changes solid, strikes into Russia, diplomacy and aid). Points
+    are drawn on one canvas with a distinct shape and colourblind-safe colour per kind; area
+    events as polygons. Popups and tooltips are built in the browser as text, so nothing in
+    the data can inject markup. A legend lists exactly the symbols on the map.
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        An event table (see :func:`geo_ukraine.validate_events`).
+    title : str, optional
+        Shown atop the legend.
+    time : bool
+        Add a slider that shows events up to a chosen date.
+    as_of : str or date, optional
+        Drop events after this date (``YYYY-MM-DD``).
+    tiles : bool, optional
+        Offer OpenStreetMap and OpenTopoMap tile basemaps (needs a network when viewed); default
+        ``not settings.offline``. The embedded vector basemap is always there.
+    heatmap : bool
+        Add a heatmap overlay of event locations.
+    choropleth : bool
+        Add an overlay of event counts per admin-1 unit.
+    reference : bool
+        Add the oblast boundaries with names.
+    location : (lat, lon), optional
+        Initial centre (folium order); default fits the events.
+    zoom_start : int, optional
+
+    Returns
+    -------
+    folium.Map
+        Add your own folium layers to it freely; save with :func:`save_map`.
+
+    Examples
+    --------
+    >>> from geo_ukraine import event_map, read_events
+    >>> m = event_map(read_events("examples/seed_events.yaml"))  # doctest: +SKIP
+    """
+    validate_events(events)
+    events = _until(events, as_of)
+    tiles = (not settings.offline) if tiles is None else tiles
+    drawn = located(events)
+    m, base = _new_map(location, zoom_start, tiles)
+    page = _Page()
+    _add_event_layers(m, drawn, page)
+    _add_reference_layers(m, drawn, page, reference=reference, choropleth=choropleth,
+                          heatmap=heatmap)
+    _page_script(m, page, base, events, drawn, time, title)
+    _add_controls(m, page, title, tiles)
+    if location is None:
+        _fit_view(m, drawn)
+    return m

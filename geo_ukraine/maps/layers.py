@@ -1,0 +1,95 @@
+"""Event layer data for the page: which events each layer shows, in a compact columnar form."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..events.io import plain_value, rfc7946_geometry
+from .styles import CHOROPLETH, POPUP_FIELDS, LayerStyle
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["admin1_counts", "choropleth_data", "layer_data", "layer_events", "located"]
+
+
+def located(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The events that have a geometry to draw."""
+    return events[events.geometry.notna() & ~events.geometry.is_empty]
+
+
+def layer_events(events: gpd.GeoDataFrame, style: LayerStyle) -> gpd.GeoDataFrame:
+    """The located events one layer draws.
+
+    The civilian-harm layer also shows every point event that killed or injured someone,
+    whatever its type, sized by the people harmed.
+    """
+    chosen = events["event_type"].isin(style.event_types)
+    if not style.sized:
+        return events[chosen]
+    harmed = (events["fatalities"].fillna(0) + events["injured"].fillna(0)) > 0
+    subset = events[chosen | harmed]
+    return subset[subset.geometry.geom_type == "Point"]
+
+
+def _column(values: list[Any]) -> dict[str, Any] | None:
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) * 2 < len(values):
+        lookup = {v: i for i, v in enumerate(distinct)}
+        return {"dict": distinct, "codes": [lookup[v] for v in values]}
+    if any(v is not None for v in values):
+        return {"values": values}
+    return None
+
+
+def layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
+    """A layer's features in a compact columnar form (expanded in the browser).
+
+    Columns with few distinct values (type, date, status, source...) are dictionary-encoded;
+    points are stored as bare coordinate pairs. About half the size of plain GeoJSON.
+    """
+    import shapely
+
+    drawn = located(events)
+    columns: dict[str, Any] = {}
+    for field in (c for c in POPUP_FIELDS if c in drawn.columns):
+        raw = drawn[field].to_numpy(dtype=object, na_value=None).tolist()
+        column = _column([v if v is None or isinstance(v, str | int) else plain_value(v)
+                          for v in raw])
+        if column is not None:
+            columns[field] = column
+    geoms = drawn.geometry.to_numpy()
+    points = shapely.get_type_id(geoms) == 0
+    coords = iter(shapely.get_coordinates(geoms[points]).round(5).tolist())
+    geometries = [next(coords) if is_point else rfc7946_geometry(g, 5)
+                  for g, is_point in zip(geoms, points, strict=True)]
+    return {"n": len(drawn), "columns": columns, "geometries": geometries}
+
+
+def admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:
+    """Events per admin-1 code (an event in several units counts in each)."""
+    counts: dict[str, int] = {}
+    for value in events["admin1"]:
+        if isinstance(value, str):
+            for code in value.split("|"):
+                counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def choropleth_data(admin1: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    """Admin-1 features with their event count, name and colour class (empty units left out)."""
+    from ..gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    top = max(counts.values(), default=0)
+    features = []
+    for feat in admin1["features"]:
+        code = feat["properties"]["code"]
+        count = counts.get(code, 0)
+        if count == 0:
+            continue
+        level = min(len(CHOROPLETH) - 1, int((len(CHOROPLETH) - 1) * count / max(top, 1)))
+        features.append({"type": "Feature", "geometry": feat["geometry"], "properties": {
+            "code": code, "name": gaz.get(f"a1:{code}").name, "count": count,
+            "colour": CHOROPLETH[level]}})
+    return {"type": "FeatureCollection", "features": features}
