@@ -1,0 +1,151 @@
+"""What a sentence reports: its event type, who acted, and its status and claimant."""
+
+from __future__ import annotations
+
+import re
+
+from ..vocab import THEATRE
+from .mentions import Mention
+from .rules import (
+    ADVANCE,
+    AID,
+    CAPTURE,
+    CIVILIAN_HARM,
+    CLAIMANTS,
+    CONFIRMED,
+    DIPLOMACY,
+    FOOTHOLD,
+    INFRASTRUCTURE,
+    MEANS,
+    SETTLEMENT_NOUN,
+    STRIKE_NOUN,
+    STRIKE_VERB,
+    UNCONFIRMED,
+)
+from .sentences import Sentence
+
+__all__ = ["actor", "attribution", "event_type"]
+
+# The event type of a strike by a single means.
+_STRIKE_BY_MEANS = {"missile": "missile_strike", "drone": "drone_strike", "bomb": "glide_bomb"}
+
+
+def event_type(sentence: str, locations: list[Mention]) -> str | None:
+    """The event type a sentence reports, or ``None`` when it reports none.
+
+    Ground first (an incursion, an area gained, a settlement captured), then, for a sentence
+    placed wholly outside the theatre, only diplomacy or aid; then strikes by their means
+    (a strike on Russia is a cross-border strike), infrastructure damage, casualties,
+    diplomacy and aid.
+
+    Parameters
+    ----------
+    sentence : str
+    locations : list of Mention
+        The sentence's most specific located mentions.
+
+    Returns
+    -------
+    str or None
+        One of :data:`geo_ukraine.EVENT_TYPES`.
+    """
+    russia = any(p.country == "RU" for m in locations for p in m.places) and \
+        not any(p.country == "UA" for m in locations for p in m.places if p.kind != "country")
+    if FOOTHOLD.search(sentence):
+        return "incursion"
+    if ADVANCE.search(sentence):
+        return "territorial_change"
+    if CAPTURE.search(sentence) and SETTLEMENT_NOUN.search(sentence):
+        return "territorial_claim"
+    abroad = bool(locations) and all(p.country not in THEATRE for m in locations
+                                     for p in m.places)
+    if abroad:
+        if DIPLOMACY.search(sentence):
+            return "diplomacy"
+        return "aid" if AID.search(sentence) else None
+    strike = _strike_type(sentence, russia)
+    if strike is not None:
+        return strike
+    if INFRASTRUCTURE.search(sentence):
+        return "infrastructure_damage"
+    if CIVILIAN_HARM.search(sentence) and STRIKE_NOUN.search(sentence):
+        return "cross_border_strike" if russia else "civilian_casualties"
+    if DIPLOMACY.search(sentence):
+        return "diplomacy"
+    if AID.search(sentence):
+        return "aid"
+    return None
+
+
+def _strike_type(sentence: str, russia: bool) -> str | None:
+    """The type of a strike by the means the sentence names, if it reports one."""
+    means = {name for name, pattern in MEANS.items() if pattern.search(sentence)}
+    if not means or not STRIKE_VERB.search(sentence):
+        return None
+    if russia:
+        return "cross_border_strike"
+    if len(means) >= 2 and means != {"shelling", "bomb"}:
+        return "combined_strike"
+    if "shelling" in means:
+        return "shelling"
+    return _STRIKE_BY_MEANS[means.pop()]
+
+
+def attribution(sentence: str, following: str, event_type: str) -> tuple[str, str | None]:
+    """Status and claimant of a sentence's event.
+
+    A side's claim of ground, or anything nobody could verify (in the sentence or the one
+    after it), is ``claimed``; an independently confirmed fact ``confirmed``; the rest
+    ``reported``. The claimant is whoever the sentence attributes it to
+    (:data:`~geo_ukraine.extract.rules.CLAIMANTS`).
+
+    Parameters
+    ----------
+    sentence, following : str
+        The sentence and the next one.
+    event_type : str
+
+    Returns
+    -------
+    tuple
+        ``(status, claimant)``; the claimant may be ``None``.
+    """
+    claimant = next((m.group("who") for m in (p.search(sentence) for p in CLAIMANTS) if m),
+                    None)
+    if event_type == "territorial_claim" or UNCONFIRMED.search(sentence) or \
+            UNCONFIRMED.search(following):
+        return "claimed", claimant
+    if CONFIRMED.search(sentence) or CONFIRMED.search(following):
+        return "confirmed", claimant
+    return "reported", claimant
+
+
+def actor(sentence: Sentence, event_type: str, mentions: list[Mention]) -> str | None:
+    """Who acted: a country opening the sentence, the actors named, or Russia or Ukraine.
+
+    Parameters
+    ----------
+    sentence : Sentence
+    event_type : str
+    mentions : list of Mention
+        The sentence's mentions.
+
+    Returns
+    -------
+    str or None
+        Names joined by "; ".
+    """
+    actors = [m.place.name for m in mentions if m.role == "actor" and m.place is not None]
+    first = next((m.place for m in mentions if m.start == sentence.start
+                  and m.place is not None and m.kind == "country"), None)
+    if first is not None:
+        return first.name  # "Ukraine, meanwhile, kept a foothold..."
+    if actors:
+        return "; ".join(dict.fromkeys(actors))
+    lowered = sentence.text.lower()
+    if event_type == "cross_border_strike" or re.search(
+            r"\bukrain(?:e|ian)(?:’s|'s)? (?:own )?(?:long-range|drone)", lowered):
+        return "Ukraine"
+    if re.search(r"\brussia(?:n)?\b", lowered) and event_type not in ("diplomacy", "aid"):
+        return "Russia"
+    return None

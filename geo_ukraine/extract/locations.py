@@ -1,0 +1,75 @@
+"""Where a sentence's event is drawn: its most specific places, chosen by the kind of event."""
+
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from ..vocab import THEATRE
+from .mentions import Mention
+
+__all__ = ["best_locations", "event_locations"]
+
+# Who an event with no place of its own is drawn on: the other side's country.
+_TARGET_OF = {"Russia": "c:UA", "Ukraine": "c:RU"}
+
+
+def best_locations(mentions: list[Mention]) -> list[Mention]:
+    """The most specific located mentions: settlements, else regions, else one country.
+
+    Parameters
+    ----------
+    mentions : list of Mention
+        A sentence's mentions.
+
+    Returns
+    -------
+    list of Mention
+    """
+    located = [m for m in mentions if m.role == "location" and m.places]
+    specific = [m for m in located if m.kind in ("settlement", "facility", "admin2")]
+    if specific:
+        return specific
+    areas = [m for m in located if m.kind in ("area", "regions", "admin1")]
+    if areas:
+        return areas
+    return [m for m in located if m.kind == "country"][:1]
+
+
+def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
+                    gaz: Gazetteer) -> list[Mention]:
+    """The places an event is drawn at, by the kind of event.
+
+    Diplomacy is drawn at its venue (a settlement) or nowhere; aid at its donor or recipient
+    abroad; the rest at its places in the theatre, else at the country its actor (Russia or
+    Ukraine) acted against.
+
+    Parameters
+    ----------
+    event_type : str
+    mentions : list of Mention
+        The sentence's mentions.
+    actor : str or None
+    gaz : Gazetteer
+
+    Returns
+    -------
+    list of Mention
+        Empty when the event cannot be placed.
+    """
+    located = best_locations(mentions)
+    if event_type == "diplomacy":
+        return [m for m in located if m.kind == "settlement"]  # a venue, or nothing
+    if event_type == "aid":
+        donors = [m for m in mentions if m.role == "actor" and m.place is not None
+                  and m.place.country not in THEATRE and m.kind == "country"]
+        given = [m for m in mentions if m.kind == "country" and m.place is not None
+                 and m.place.country not in THEATRE]
+        return sorted(donors + given, key=lambda m: m.start)[:1]
+    located = [m for m in located if any(p.country in THEATRE for p in m.places)]
+    if located:
+        return located
+    country = _TARGET_OF.get(actor or "")
+    if country is None:
+        return []
+    place = gaz.get(country)
+    return [Mention(0, 0, place.name, place, (place,), "country", 0.5, "location",
+                    place.name)]

@@ -1,0 +1,95 @@
+"""Sentences of an article with their offsets, page furniture marked as noise."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .tokens import WORD
+
+__all__ = ["Sentence", "sentences", "starts_sentence"]
+
+# A sentence ends at . ! or ? (perhaps closing a quote or bracket) before a capital or digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z\u0400-\u042f0-9])")
+_ABBREV = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|approx|e\.g|i\.e)\.$")
+# How far back starts_sentence looks: a constant window keeps the check constant-time.
+_START_WINDOW = 12
+
+
+@dataclasses.dataclass(frozen=True)
+class Sentence:
+    """A sentence (or line) of the text with its offsets and whether it is page noise."""
+
+    start: int
+    end: int
+    text: str
+    noise: bool
+    paragraph: int = 0
+
+
+def _is_noise(line: str) -> bool:
+    words = WORD.findall(line)
+    if len(words) < 6:
+        return True
+    if not re.search(r"[.!?:;”\"]\s*$", line.strip()) and len(words) < 16:
+        return True  # headlines, menus, teasers
+    if sum(1 for c in line if not c.isascii() and not ("\u0400" <= c <= "\u04ff")
+           and c not in "’‘“”—–…€£°") > 2:
+        return True  # mojibake or another script's menu
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised / len(words) > 0.6  # title-case headline
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences with offsets, marking page furniture as noise.
+
+    Lines that look like menus, language pickers, headlines or mojibake are ``noise``.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Sentence
+    """
+    out = []
+    for paragraph, line in enumerate(re.finditer(r"[^\n]+", text)):
+        body = line.group(0)
+        if not body.strip():
+            continue
+        noise = _is_noise(body)
+        start = 0
+        for match in _SENTENCE_END.finditer(body):
+            if _ABBREV.search(body[: match.start()]):
+                continue
+            piece = body[start:match.start()]
+            if piece.strip():
+                out.append(Sentence(line.start() + start, line.start() + match.start(),
+                                    piece, noise, paragraph))
+            start = match.end()
+        piece = body[start:].rstrip()
+        if piece.strip():
+            out.append(Sentence(line.start() + start, line.start() + start + len(piece),
+                                piece, noise, paragraph))
+    return out
+
+
+def starts_sentence(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` opens a sentence, line or the text.
+
+    Only the few characters before ``offset`` are read, so the check takes constant time
+    however long the text.
+
+    Parameters
+    ----------
+    text : str
+    offset : int
+        Where the word starts.
+
+    Returns
+    -------
+    bool
+    """
+    window = text[max(0, offset - _START_WINDOW):offset]
+    return not window.strip() or re.search(r"[.!?\n]\s*$", window) is not None
