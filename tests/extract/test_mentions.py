@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from geo_ukraine import EventSchemaError, extract_events, find_places, publication_date
-from geo_ukraine.extract.core import sentences
+from geo_ukraine.extract import sentences
 
 
 def by_surface(text):
