@@ -1,0 +1,42 @@
+"""Killed, injured and quantities."""
+
+import pandas as pd
+import pytest
+
+from geo_ukraine import extract_events
+from geo_ukraine.extract.figures import injured, killed, quantities
+
+FIGURES = [
+    ("Artillery shells hit a bus stop in Kherson, killing at least five people and injuring "
+     "eleven more, regional officials said on March 3.", 5, 11),
+    ("A missile strike on Odesa killed two 17-year-olds and wounded six others overnight, "
+     "the governor said.", 2, 6),
+    ("At least a dozen people were injured when drones struck Sumy on Monday, officials "
+     "reported.", None, 12),
+    ("Three civilians were killed and 14 wounded as glide bombs hit Kostiantynivka, the "
+     "regional governor said.", 3, 14),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), FIGURES)
+def test_figures(sentence, killed, injured):
+    events = extract_events(sentence, published="2026-03-05")
+    assert len(events) == 1
+    row = events.iloc[0]
+    assert (None if pd.isna(row.fatalities) else int(row.fatalities)) == killed
+    assert (None if pd.isna(row.injured) else int(row.injured)) == injured
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed_", "injured_", "quantity"),
+    [
+        ("Shelling killed two 17-year-olds and wounded six others.", 2, 6, None),
+        ("At least a dozen people were injured.", None, 12, None),
+        ("A strike killed 1,200.", 1200, None, None),
+        ("Russia launched more than 90 drones and 12 missiles.", None, None,
+         "more than 90 drones; 12 missiles"),
+    ],
+)
+def test_figure_parsers(sentence, killed_, injured_, quantity):
+    assert (killed(sentence), injured(sentence), quantities(sentence)) == (
+        killed_, injured_, quantity)
