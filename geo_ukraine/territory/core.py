@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import TerritoryError
+from ..errors import TerritoryError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,7 +128,7 @@ class Change:
 def _project(geometry: BaseGeometry, inverse: bool = False) -> BaseGeometry:
     import shapely
 
-    from .gazetteer.areas import reproject
+    from ..gazetteer.areas import reproject
 
     if inverse:
         return reproject(geometry, TERRITORY_CRS, "EPSG:4326")
@@ -316,7 +316,7 @@ def _oblast_index() -> tuple[list[str], list[str], list[Any], Any]:
     """Admin-1 units of Ukraine, Russia and Belarus, projected, with a spatial index."""
     import shapely
 
-    from .gazetteer.core import Gazetteer
+    from ..gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     codes, names, geoms = [], [], []
@@ -372,7 +372,7 @@ def share_of_country(snapshot: Snapshot | BaseGeometry, country: str = "UA") -> 
     """
     import shapely
 
-    from .gazetteer.core import Gazetteer
+    from ..gazetteer import Gazetteer
 
     land = Gazetteer.default().polygon(f"c:{country}")
     if land is None:
