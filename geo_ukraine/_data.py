@@ -38,6 +38,18 @@ def read_tsv(name: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(data.decode("utf-8")), delimiter="\t")
 
 
+def read_lines(name: str) -> tuple[str, list[str]]:
+    """The header and the raw data lines of an embedded gzip'd TSV, unsplit.
+
+    For the large tables that callers parse lazily, one line at a time.
+    """
+    text = gzip.decompress(read_bytes(name)).decode("utf-8")
+    lines = text.split("\n")
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines[0], lines[1:]
+
+
 @functools.cache
 def read_geojson(name: str) -> dict[str, Any]:
     """Parsed embedded GeoJSON (gzip'd)."""

@@ -28,7 +28,12 @@ class Settings:
         (``$GEO_UKRAINE_CACHE``, else ``$XDG_CACHE_HOME/geo_ukraine``,
         else ``~/.cache/geo_ukraine``).
     min_score : float
-        Confidence below which a name is reported as ambiguous instead of resolved (0..1).
+        Confidence below which a name is reported as ambiguous instead of resolved (0..1),
+        unless the best candidate leads the next by ``min_lead``.
+    min_lead : float
+        How many times more weight the best candidate must have than the next one to be
+        chosen although its confidence is under ``min_score``: a front-line village against
+        namesakes in quiet oblasts. Only for a place whose own name the query spells.
     fuzzy_cutoff : float
         Minimum rapidfuzz ratio (0..100) for a fuzzy spelling match.
     rate_limit_seconds : float
@@ -44,6 +49,7 @@ class Settings:
     offline: bool = True
     cache_dir: Path = dataclasses.field(default_factory=_default_cache_dir)
     min_score: float = 0.6
+    min_lead: float = 1.3
     fuzzy_cutoff: float = 85.0
     rate_limit_seconds: float = 1.0
     capture_buffer_km: float = 3.0

@@ -12,7 +12,7 @@ from .names import normalize
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from .core import Gazetteer
+    from .resolver import Gazetteer
 
 __all__ = ["EU_MEMBERS", "area_for_phrase", "buffer_km", "directional_part", "reproject"]
 

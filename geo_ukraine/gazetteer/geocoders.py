@@ -15,7 +15,8 @@ from geopy.point import Point as GeopyPoint
 
 from .._settings import settings
 from ..errors import GeoUkraineError, InvalidNameError
-from .core import Gazetteer, Match, Place
+from .records import Match, Place
+from .resolver import Gazetteer
 
 __all__ = ["CachedOnlineGeocoder", "GazetteerGeocoder"]
 

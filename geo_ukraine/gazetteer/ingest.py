@@ -8,66 +8,42 @@ precedence over embedded rows with the same id, and are merged on every load.
 from __future__ import annotations
 
 import csv
-import fcntl
 import hashlib
 import io
 import json
 import statistics
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._files import atomic_open
+from .._coords import validate_lon_lat
 from ..errors import GeoUkraineError
-from .names import LATIN_OR_CYRILLIC, has_cyrillic, skeleton
+from .names import LATIN_OR_CYRILLIC, has_cyrillic, normalize, skeleton, transliterate
+from .overlay import read_overlay, write_overlay
+from .ranking import haversine_km
+from .records import PlaceRow
+from .resolver import Gazetteer
+from .store import USER_PREFIX
 
-__all__ = ["ingest", "read_overlay"]
+__all__ = ["IngestConflictError", "ingest", "read_overlay"]
 
 # alternateNames "languages" that are not names.
 _NOT_NAMES = {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "fr_1793"}
 _KATOTTG_CATEGORIES = {"M", "X", "C", "K"}
+# An ingested entry that moves a known place (or claims a well-known name) this far away
+# needs force=True: a typo or a hostile file must not silently move Kyiv to Moscow.
+_MOVE_LIMIT_KM = 50.0
+_WELL_KNOWN_POPULATION = 10_000
 
 
-def _columns() -> tuple[str, ...]:
-    from .core import Gazetteer
+class IngestConflictError(GeoUkraineError, ValueError):
+    """Ingested entries would move known places; ``.conflicts`` lists them."""
 
-    return Gazetteer.COLUMNS
-
-
-def read_overlay(path: Path) -> list[list[str]]:
-    """Rows of an overlay file (header checked)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t"))
-    if not rows or tuple(rows[0]) != _columns():
-        msg = (f"{str(path)!r} is not a geo_ukraine overlay (wrong header); "
-               "delete it and ingest again")
-        raise GeoUkraineError(msg)
-    return rows[1:]
-
-
-def _write_overlay(rows: Iterable[Sequence[str]]) -> tuple[Path, int]:
-    from .core import overlay_file
-
-    path = overlay_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # One writer at a time: concurrent ingests each read-merge-replace under the lock, so
-    # none loses another's rows, and readers only ever see a complete file (atomic rename).
-    with open(path.with_name(path.name + ".lock"), "a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        merged: dict[str, Sequence[str]] = {}
-        if path.exists():
-            merged.update((row[0], row) for row in read_overlay(path))
-        added = 0
-        for row in rows:
-            added += 1
-            merged[row[0]] = row
-        with atomic_open(path, encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-            writer.writerow(_columns())
-            writer.writerows(merged.values())
-    return path, added
+    def __init__(self, message: str, conflicts: list[str]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
 
 
 def _names(names: Iterable[str], primary: str) -> str:
@@ -117,9 +93,9 @@ def _guess(path: Path) -> str:
 
 
 # ---------------------------------------------------------------------------------- formats
-def _from_geonames(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
+def _from_geonames(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
     """Populated places (feature class P) of a GeoNames country dump; relink KATOTTG."""
-    rows: list[list[str]] = []
+    rows: list[PlaceRow] = []
     for n, line in enumerate(_lines(path), start=1):
         cols = line.rstrip("\n").split("\t")
         if len(cols) != 19:
@@ -133,37 +109,66 @@ def _from_geonames(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int
         except ValueError:
             msg = f"{path.name} line {n}: latitude/longitude {cols[4]!r}, {cols[5]!r} not numbers"
             raise GeoUkraineError(msg) from None
-        rows.append([f"gn:{cols[0]}", "settlement", cols[1], cc, f"{cc}.{admin1}",
-                     f"{cc}.{admin1}.{admin2}" if admin2 else "", "", f"{lon:.5f}",
-                     f"{lat:.5f}", str(int(cols[14] or 0)), "point", "", "",
-                     _names(cols[3].split(","), cols[1])])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            msg = f"{path.name} line {n}: latitude/longitude {lat}, {lon} out of range"
+            raise GeoUkraineError(msg)
+        row = PlaceRow(f"gn:{cols[0]}", "settlement", cols[1], cc, f"{cc}.{admin1}",
+                       f"{cc}.{admin1}.{admin2}" if admin2 else "", "", f"{lon:.5f}",
+                       f"{lat:.5f}", str(int(cols[14] or 0)), "point", "", "",
+                       _names(cols[3].split(","), cols[1]), cols[7])
+        rows.append(_merged_with_known(row, gaz))
     relinked = _relink_katottg(rows, gaz)
     return rows + relinked, {"places": len(rows), "katottg_relinked": len(relinked)}
 
 
-def _relink_katottg(new_rows: list[list[str]], gaz: Any) -> list[list[str]]:
+def _merged_with_known(row: PlaceRow, gaz: Any) -> PlaceRow:
+    """A dump row for a place the gazetteer has keeps its links and names (no duplicate).
+
+    The place is the known one when it has the same id, or the same name in the same raion
+    within 5 km (a dump from another GeoNames export, or a user's corrected copy).
+    """
+    known = gaz.store.row(row.id) or _same_place(row, gaz)
+    if known is None:
+        return row
+    row = row._replace(id=known.id)
+    return row._replace(kind=known.kind, hromada=known.hromada, katottg=known.katottg,
+                        iso=known.iso, feature=known.feature or row.feature,
+                        names=_names([*known.all_names, *row.names.split("|")], row.name))
+
+
+def _same_place(row: PlaceRow, gaz: Any) -> PlaceRow | None:
+    if not row.admin2:
+        return None
+    for i, _primary in gaz.store.exact_hits(normalize(row.name)):
+        other = gaz.store.rows[i]
+        if other.admin2 == row.admin2 and other.kind == "settlement" and haversine_km(
+                float(row.lon), float(row.lat), float(other.lon), float(other.lat)) < 5.0:
+            return other
+    return None
+
+
+def _relink_katottg(new_rows: list[PlaceRow], gaz: Any) -> list[PlaceRow]:
     """KATOTTG settlements placed only at a hromada centre get the dump's own point."""
-    by_key: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
     for row in new_rows:
-        if row[5]:
-            for name in [row[2], *row[13].split("|")]:
-                by_key[(row[5], skeleton(name))].append(row)
+        if row.admin2:
+            for name in row.all_names:
+                by_key[(row.admin2, skeleton(name))].append(row)
     out = []
-    for row in gaz._rows:
-        if not row[0].startswith("katottg:") or row[10] == "point" or not row[5]:
+    for row in gaz.store.rows:
+        if not row.id.startswith("katottg:") or row.precision == "point" or not row.admin2:
             continue
-        hits = {r[0]: r for name in [row[2], *row[13].split("|")]
-                for r in by_key.get((row[5], skeleton(name)), [])}
+        hits = {r.id: r for name in row.all_names
+                for r in by_key.get((row.admin2, skeleton(name)), [])}
         if len(hits) == 1:
             point = next(iter(hits.values()))
-            linked = list(row)
-            linked[7], linked[8], linked[10] = point[7], point[8], "point"
-            linked[13] = _names([*row[13].split("|"), point[2]], row[2])
-            out.append(linked)
+            out.append(row._replace(lon=point.lon, lat=point.lat, precision="point",
+                                    names=_names([*row.names.split("|"), point.name],
+                                                 row.name)))
     return out
 
 
-def _from_alternatenames(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
+def _from_alternatenames(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
     """Add alternate names (and historic names) to places the gazetteer already has."""
     extra: dict[str, list[str]] = defaultdict(list)
     historic = 0
@@ -178,17 +183,14 @@ def _from_alternatenames(path: Path, gaz: Any) -> tuple[list[list[str]], dict[st
         historic += len(cols) > 7 and cols[7] == "1"
     rows = []
     for place_id, names in extra.items():
-        index = gaz._by_id.get(place_id)
-        if index is None:
-            continue
-        row = list(gaz._rows[index])
-        row[13] = _names([*row[13].split("|"), *names], row[2])
-        rows.append(row)
+        row = gaz.store.row(place_id)
+        if row is not None:
+            rows.append(row._replace(names=_names([*row.names.split("|"), *names], row.name)))
     return rows, {"places_extended": len(rows), "names_read": sum(map(len, extra.values())),
                   "historic_names": historic}
 
 
-def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
+def _from_katottg(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
     """Apply a newer KATOTTG codifier.
 
     Renamed settlements keep the old name as an alias; new ones are placed at their
@@ -199,21 +201,22 @@ def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]
     except ImportError as exc:
         msg = "reading a KATOTTG .xlsx needs openpyxl: pip install 'geo_ukraine[build]'"
         raise ImportError(msg) from exc
-    from .names import transliterate
-
     book = openpyxl.load_workbook(path, read_only=True)
     body = [r for r in book.active.iter_rows(values_only=True)
             if r and r[0] and str(r[0]).startswith("UA")]
     if not body:
         msg = f"{path.name}: no KATOTTG rows (codes starting 'UA') found"
         raise GeoUkraineError(msg)
-    by_katottg = {row[11]: i for i, row in enumerate(gaz._rows) if row[11]}
-    l1_to_admin1 = {row[11][:4]: row[4] for row in gaz._rows if row[1] == "admin1" and row[11]}
+    store_rows = gaz.store.rows
+    by_katottg = {row.katottg: row for row in store_rows if row.katottg}
+    l1_to_admin1 = {row.katottg[:4]: row.admin1 for row in store_rows
+                    if row.kind == "admin1" and row.katottg}
     hromada_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for row in gaz._rows:
-        if row[6] and row[10] == "point":
-            hromada_points[row[6]].append((float(row[7]), float(row[8])))
-    rows, renamed, added = [], 0, 0
+    for row in store_rows:
+        if row.hromada and row.precision == "point":
+            hromada_points[row.hromada].append((float(row.lon), float(row.lat)))
+    rows: list[PlaceRow] = []
+    renamed = added = 0
     for l1, l2, l3, l4, _extra, cat, name in (tuple(r[:7]) for r in body):
         if cat not in _KATOTTG_CATEGORIES or not name:
             continue
@@ -221,12 +224,11 @@ def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]
         name = str(name).strip()
         latin = transliterate(name)
         if ident in by_katottg:
-            row = list(gaz._rows[by_katottg[ident]])
-            known = {n.casefold() for n in [row[2], *row[13].split("|")]}
-            if name.casefold() not in known:
-                row[13] = _names([*row[13].split("|"), row[2], name], latin)
-                row[2] = latin if row[0].startswith("katottg:") else row[2]
-                rows.append(row)
+            row = by_katottg[ident]
+            if name.casefold() not in {n.casefold() for n in row.all_names}:
+                rows.append(row._replace(
+                    names=_names([*row.names.split("|"), row.name, name], latin),
+                    name=latin if row.id.startswith("katottg:") else row.name))
                 renamed += 1
             continue
         admin1 = l1_to_admin1.get(str(l1)[:4])
@@ -236,15 +238,14 @@ def _from_katottg(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]
         lon = statistics.median(p[0] for p in points)
         lat = statistics.median(p[1] for p in points)
         admin2 = f"{admin1}.{str(l2)[2:6]}" if l2 else ""
-        rows.append([f"katottg:{ident}", "settlement", latin, "UA", admin1, admin2, str(l3 or ""),
-                     f"{lon:.5f}", f"{lat:.5f}", "0", "hromada", ident, "", _names([name], latin)])
+        rows.append(PlaceRow(f"katottg:{ident}", "settlement", latin, "UA", admin1, admin2,
+                             str(l3 or ""), f"{lon:.5f}", f"{lat:.5f}", "0", "hromada", ident,
+                             "", _names([name], latin), ""))
         added += 1
     return rows, {"renamed": renamed, "added": added}
 
 
-def _user_row(rec: dict[str, Any], where: str, gaz: Any) -> list[str]:
-    from .._coords import validate_lon_lat
-
+def _user_row(rec: dict[str, Any], where: str, gaz: Any) -> PlaceRow:
     name = str(rec.get("name") or "").strip()
     if not name:
         msg = f"{where}: 'name' is missing"
@@ -255,7 +256,10 @@ def _user_row(rec: dict[str, Any], where: str, gaz: Any) -> list[str]:
         raise GeoUkraineError(f"{where}: {exc}") from None
     admin1 = str(rec.get("admin1") or "").strip()
     if admin1:
-        admin1 = gaz._admin1_code(admin1)
+        try:
+            admin1 = gaz.admin1_code(admin1)
+        except GeoUkraineError as exc:
+            raise GeoUkraineError(f"{where}: {exc}") from None
     else:
         found = gaz.reverse(lon, lat).admin1
         admin1 = found.admin1 if found else ""
@@ -266,20 +270,27 @@ def _user_row(rec: dict[str, Any], where: str, gaz: Any) -> list[str]:
         raise GeoUkraineError(msg)
     aliases = rec.get("aliases") or ""
     aliases = aliases if isinstance(aliases, list) else str(aliases).split("|")
-    ident = "user:" + hashlib.sha1(f"{name}|{lon:.5f}|{lat:.5f}".encode()).hexdigest()[:12]
-    return [ident, kind, name, country, admin1, str(rec.get("admin2") or ""), "", f"{lon:.5f}",
-            f"{lat:.5f}", str(int(rec.get("population") or 0)), "point", "", "",
-            _names(aliases, name)]
+    ident = USER_PREFIX + hashlib.sha1(f"{name}|{lon:.5f}|{lat:.5f}".encode()).hexdigest()[:12]
+    try:
+        population = int(rec.get("population") or 0)
+    except (TypeError, ValueError):
+        population = -1
+    if population < 0:
+        msg = f"{where}: population must be a whole number >= 0, got {rec.get('population')!r}"
+        raise GeoUkraineError(msg)
+    return PlaceRow(ident, kind, name, country, admin1, str(rec.get("admin2") or ""), "",
+                    f"{lon:.5f}", f"{lat:.5f}", str(population), "point", "", "",
+                    _names(aliases, name), "")
 
 
-def _from_csv(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
+def _from_csv(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         records = list(csv.DictReader(handle))
     rows = [_user_row(rec, f"{path.name} line {n}", gaz) for n, rec in enumerate(records, 2)]
     return rows, {"places": len(rows)}
 
 
-def _from_geojson(path: Path, gaz: Any) -> tuple[list[list[str]], dict[str, int]]:
+def _from_geojson(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     rows = []
     for n, feat in enumerate(data.get("features", []), start=1):
@@ -297,31 +308,65 @@ _READERS = {"geonames": _from_geonames, "alternatenames": _from_alternatenames,
             "katottg": _from_katottg, "csv": _from_csv, "geojson": _from_geojson}
 
 
-def ingest(path: str | Path, *, kind: str | None = None) -> dict[str, Any]:
+def _conflicts(rows: list[PlaceRow], gaz: Any) -> list[str]:
+    """Entries that move a known place, or take a well-known name far from its bearer."""
+    out = []
+    for row in rows:
+        lon, lat = float(row.lon), float(row.lat)
+        known = gaz.store.row(row.id)
+        if known is not None:
+            moved = haversine_km(lon, lat, float(known.lon), float(known.lat))
+            if moved > _MOVE_LIMIT_KM:
+                out.append(f"{row.name} ({row.id}) moved {moved:,.0f} km")
+            continue
+        if not row.id.startswith(USER_PREFIX):
+            continue
+        for i, _primary in gaz.store.exact_hits(normalize(row.name)):
+            other = gaz.store.rows[i]
+            well_known = other.kind != "settlement" or \
+                other.population_int >= _WELL_KNOWN_POPULATION
+            far = haversine_km(lon, lat, float(other.lon), float(other.lat))
+            if well_known and far > _MOVE_LIMIT_KM:
+                out.append(f"{row.name} would rival {other.name} ({other.id}) {far:,.0f} km away")
+                break
+    return out
+
+
+def ingest(path: str | Path, *, kind: str | None = None, force: bool = False
+           ) -> dict[str, Any]:
     """Add a file's places to the user overlay of the gazetteer.
 
     Parameters
     ----------
     path : str or Path
         A GeoNames country dump (``UA.txt`` or ``UA.zip``: 19 columns; populated places are
-        taken, and KATOTTG villages known only to their hromada get the dump's point), a
-        GeoNames ``alternateNamesV2`` file (names added to known places), a KATOTTG ``.xlsx``
-        (renames and new settlements), or a CSV/GeoJSON of your own places (``name``,
-        ``aliases`` pipe-separated, ``lat``, ``lon``, ``country``, ``admin1``, ``admin2``).
+        merged with the places the gazetteer has, and KATOTTG villages known only to their
+        hromada get the dump's point), a GeoNames ``alternateNamesV2`` file (names added to
+        known places), a KATOTTG ``.xlsx`` (renames and new settlements), or a CSV/GeoJSON of
+        your own places (``name``, ``aliases`` pipe-separated, ``lat``, ``lon``, ``country``,
+        ``admin1``, ``admin2``).
     kind : str, optional
         ``geonames``, ``alternatenames``, ``katottg``, ``csv`` or ``geojson``; guessed if
         omitted.
+    force : bool
+        Accept entries that move a known place by more than 50 km, or give a well-known
+        name (a city of 10,000+, an admin unit, a country) to a place of your own more than
+        50 km from it. Without it such a file is refused and nothing is written.
 
     Returns
     -------
     dict
-        What was read and added, and the overlay's path.
-    """
-    from .core import Gazetteer
+        What was read and added, the overlay's path, and ``overrides``: the entries that
+        moved or rivalled known places (accepted only with ``force``).
 
+    Raises
+    ------
+    IngestConflictError
+        When entries would move known places and ``force`` is false.
+    """
     path = Path(path)
-    if not path.exists():
-        msg = f"{str(path)!r} does not exist"
+    if not path.is_file():
+        msg = f"{str(path)!r} {'is a directory' if path.is_dir() else 'does not exist'}"
         raise FileNotFoundError(msg)
     kind = kind or _guess(path)
     if kind not in _READERS:
@@ -329,7 +374,15 @@ def ingest(path: str | Path, *, kind: str | None = None) -> dict[str, Any]:
         raise GeoUkraineError(msg)
     gaz = Gazetteer.from_embedded(overlay=True)
     rows, report = _READERS[kind](path, gaz)
-    overlay, written = _write_overlay(rows)
+    overrides = _conflicts(rows, gaz)
+    if overrides and not force:
+        msg = (f"{path.name}: {len(overrides)} entr{'y' if len(overrides) == 1 else 'ies'} "
+               f"would move known places ({'; '.join(overrides[:3])}"
+               f"{'; ...' if len(overrides) > 3 else ''}); nothing written: check the file, "
+               "or pass force=True (--force) to accept")
+        raise IngestConflictError(msg, overrides)
+    overlay, written = write_overlay(rows)
     Gazetteer.reset_default()
     return {"format": kind, "file": str(path), **report, "rows_written": written,
-            "overlay": str(overlay), "cyrillic_names": sum(has_cyrillic(r[13]) for r in rows)}
+            "overlay": str(overlay), "overrides": overrides,
+            "cyrillic_names": sum(has_cyrillic(r.names) for r in rows)}

@@ -124,12 +124,16 @@ def test_kind_country_and_near_hints(gaz):
     assert near_kupiansk.best.admin1 == "UA.07"
 
 
-def test_small_front_line_villages_resolve_from_katottg(gaz):
-    for name, admin1 in [("Robotyne", "UA.26"), ("Kotlyne", "UA.05")]:
-        place = gaz.resolve(name).place
-        assert place.admin1 == admin1
-        assert place.location_precision in ("hromada", "raion")
-        assert place.katottg and place.place_id.startswith("katottg:")
+def test_small_front_line_villages_have_their_own_points(gaz):
+    # Robotyne and Novoprokopivka were both drawn at their hromada's centre, 23 km apart
+    # from Robotyne; the GeoNames dump gives each its own point, joined on its KATOTTG code.
+    robotyne = gaz.resolve("Robotyne").place
+    novoprokopivka = gaz.resolve("Novoprokopivka").place
+    kotlyne = gaz.resolve("Kotlyne").place
+    for place, admin1 in ((robotyne, "UA.26"), (novoprokopivka, "UA.26"), (kotlyne, "UA.05")):
+        assert place.admin1 == admin1 and place.location_precision == "point"
+        assert place.katottg and place.katottg.startswith("UA") and place.geonameid
+    assert robotyne.lat != novoprokopivka.lat
 
 
 def test_place_carries_codes_and_names(gaz):

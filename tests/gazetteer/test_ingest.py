@@ -13,15 +13,16 @@ def _fresh_default():
     Gazetteer.reset_default()
 
 
-def test_geonames_dump_adds_places_and_relinks_katottg():
+def test_geonames_dump_merges_with_known_places_instead_of_duplicating():
     before = Gazetteer.default().resolve("Robotyne").place
-    assert before.location_precision in ("hromada", "raion")
+    assert before.location_precision == "point" and before.katottg
     report = ingest(DATA / "UA_sample.txt")
     assert report["format"] == "geonames" and report["places"] == 2, "feature class P only"
-    assert report["katottg_relinked"] >= 1
+    assert report["katottg_relinked"] == 0
     gaz = Gazetteer.default()
-    after = gaz.resolve("Robotyne", kind="settlement", admin1="UA.26")
-    assert after.place is not None
+    after = gaz.resolve("Robotyne")
+    assert after.status == "resolved", "the dump's Robotyne is the known one, not a namesake"
+    assert after.place.place_id == before.place_id and after.place.katottg == before.katottg
     assert (round(after.place.lat, 3), round(after.place.lon, 3)) == (47.446, 35.836)
     assert gaz.resolve("Работино").place.admin1 == "UA.26"
     assert gaz.resolve("Testove").place.place_id == "gn:9990002"
@@ -54,7 +55,7 @@ def test_newer_katottg_renames_and_adds(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     gaz = Gazetteer.default()
     robotyne = gaz.resolve("Robotyne").place
-    hromada = gaz._rows[gaz._by_id[robotyne.place_id]][6]
+    hromada = gaz.store.row(robotyne.place_id).hromada
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append([None, None, None, None, None, "test edition", None])

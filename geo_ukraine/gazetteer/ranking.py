@@ -1,0 +1,367 @@
+"""Ranking the places a name could mean: match quality, priors for war reporting, context.
+
+A candidate's weight is ``quality**4 * prior * context``. The prior says which of several
+same-named places a bare name in war reporting most likely means: countries and oblasts before
+towns, the theatre's countries before others, bigger places before smaller ones, places in the
+oblasts where fighting and strikes are reported before the rest of the country, and places near
+the contact line and the border before places far from it. Context (an oblast or raion the
+text names, a town the place is said to be near) narrows the candidates before the prior
+ranks them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from .._coords import validate_lon_lat
+from .._settings import settings
+from .names import normalize, skeleton
+from .records import MatchMethod, PlaceKind, PlaceRow
+from .store import USER_PREFIX, PlaceStore
+
+__all__ = [
+    "BORDER_ZONE",
+    "COUNTRY_PRIOR",
+    "FRONT_LINE",
+    "WAR_REPORTING_WEIGHT",
+    "Context",
+    "Filters",
+    "as_lon_lat",
+    "fuzzy_buckets",
+    "fuzzy_candidates",
+    "haversine_km",
+    "prior",
+    "rank",
+    "war_reporting_prior",
+]
+
+#: How much a place's country counts when names collide: the theatre first, then neighbours.
+COUNTRY_PRIOR: dict[str, float] = {"UA": 1.0, "RU": 0.6, "BY": 0.3, "MD": 0.3}
+_NEIGHBOUR_PRIOR = 0.1
+_NEIGHBOURS = frozenset(["PL", "RO", "HU", "SK", "LT", "LV", "EE", "GE", "TR", "FI"])
+_WORLD_PRIOR = 0.05
+_KIND_PRIOR = {PlaceKind.COUNTRY: 1e9, PlaceKind.ADMIN1: 1e6, PlaceKind.ADMIN2: 2e4,
+               PlaceKind.FACILITY: 5e4, PlaceKind.OTHER: 3e4}
+
+#: Weight of a settlement's admin-1 unit among namesakes in war reporting: the oblasts where
+#: the contact line runs and that are shelled daily first, then the Russian regions that
+#: Ukraine strikes and entered, then oblasts struck often. Units not listed weigh 1.
+WAR_REPORTING_WEIGHT: dict[str, float] = {
+    "UA.05": 8.0,   # Donetsk
+    "UA.26": 6.0,   # Zaporizhzhia
+    "UA.07": 5.0,   # Kharkiv
+    "UA.14": 5.0,   # Luhansk
+    "UA.08": 5.0,   # Kherson
+    "UA.04": 4.0,   # Dnipropetrovsk
+    "UA.21": 4.0,   # Sumy
+    "UA.11": 3.0,   # Crimea
+    "UA.16": 2.0,   # Mykolaiv
+    "UA.02": 2.0,   # Chernihiv
+    "UA.17": 1.5,   # Odesa
+    "RU.41": 3.0,   # Kursk
+    "RU.09": 3.0,   # Belgorod
+    "RU.10": 2.0,   # Bryansk
+}
+
+#: The contact line as a chain of towns on or next to it (lon, lat), north to south-west,
+#: as reported through 2024-2025 (coordinates of the towns from the embedded GeoNames data).
+FRONT_LINE: tuple[tuple[float, float], ...] = (
+    (36.94, 50.29),  # Vovchansk
+    (37.61, 49.71),  # Kupiansk
+    (37.62, 49.38),  # Borova
+    (37.80, 48.99),  # Lyman
+    (38.10, 48.87),  # Siversk
+    (37.84, 48.59),  # Chasiv Yar
+    (37.85, 48.40),  # Toretsk
+    (37.18, 48.28),  # Pokrovsk
+    (37.28, 47.98),  # Kurakhove
+    (36.84, 47.84),  # Velyka Novosilka
+    (36.26, 47.66),  # Huliaipole
+    (35.79, 47.57),  # Orikhiv
+    (35.36, 47.51),  # Kamianske (Zaporizhzhia)
+    (34.40, 47.10),  # the Kakhovka reservoir's right bank
+    (33.50, 46.75),  # Nova Kakhovka on the Dnipro
+    (32.62, 46.64),  # Kherson
+)
+#: The border zone where cross-border raids and shelling are reported (lon, lat).
+BORDER_ZONE: tuple[tuple[float, float], ...] = (
+    (35.27, 51.19),  # Sudzha (Kursk)
+    (34.80, 51.60),  # Sumy oblast's border near Krasnopillia-Yunakivka-Khotin
+    (33.90, 52.10),  # Shostka-Seredyna-Buda border
+    (36.60, 50.60),  # Belgorod-Kharkiv border
+)
+#: How far (km) the contact line's pull reaches, and how strong it is at the line itself.
+_FRONT_REACH_KM = 15.0
+_FRONT_BOOST = 200.0
+
+# A settlement this large that bears an oblast's name is taken as the oblast's capital.
+CAPITAL_MIN_POPULATION = 50_000
+# A place found only by an alternate (often former) name, while another place bears the name
+# as its current primary name, keeps this share of its weight: "Pokrovsk" is the Donetsk-oblast
+# town, not Engels (formerly Pokrovsk) in Saratov oblast.
+_ALIAS_ONLY_FACTOR = 0.2
+# Misspellings are matched against places at least this large (and every admin unit).
+_FUZZY_MIN_POPULATION = 1000
+# A misspelling this far from every name is no match: "xyzzy" is not a town in Taiwan.
+_FUZZY_MIN_RATIO = 85.0
+# ... and the misspelt name this close to one of the place's names as written.
+_SPELLING_MIN_RATIO = 80.0
+# Places the user ingested from their own files take precedence over namesakes.
+_USER_PRIOR = 1e4
+_METHOD_QUALITY = {MatchMethod.EXACT: 1.0, MatchMethod.ALIAS: 0.97, MatchMethod.SKELETON: 0.9}
+_EARTH_RADIUS_KM = 6371.0088
+# Weight of a candidate outside the oblasts an article is about, relative to one inside.
+_OUTSIDE_CONTEXT = 0.15
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """What the surrounding text says about where a place is.
+
+    Attributes
+    ----------
+    admin1 : collection of str
+        Admin-1 codes the text is about (its other mentions); candidates inside them are
+        preferred, others kept at a lower weight.
+    admin2 : str, optional
+        A raion code the text names for this place: a hard filter when some candidate is in it.
+    near : (lon, lat), optional
+        A point the place is said to be near ("X, on the outskirts of Y"): the nearest
+        namesake wins.
+    """
+
+    admin1: Collection[str] = ()
+    admin2: str | None = None
+    near: tuple[float, float] | None = None
+
+
+def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _distance_to_chain(lon: float, lat: float, chain: tuple[tuple[float, float], ...]) -> float:
+    """Distance (km, flat-earth within the theatre) from a point to a chain of segments."""
+    kx = 111.32 * math.cos(math.radians(lat))
+    best = math.inf
+    for (ax, ay), (bx, by) in itertools.pairwise(chain):
+        px, py = (lon - ax) * kx, (lat - ay) * 111.32
+        vx, vy = (bx - ax) * kx, (by - ay) * 111.32
+        t = max(0.0, min(1.0, (px * vx + py * vy) / (vx * vx + vy * vy or 1.0)))
+        best = min(best, math.hypot(px - t * vx, py - t * vy))
+    return best
+
+
+def war_reporting_prior(row: PlaceRow) -> float:
+    """How much more likely war reporting names this settlement than an average namesake.
+
+    The product of the oblast's :data:`WAR_REPORTING_WEIGHT` and a boost that falls off with
+    the distance to the :data:`FRONT_LINE` or the :data:`BORDER_ZONE` (up to
+    ``1 + 200`` on the line, 75 at 15 km, 4.7 at 30 km, 1 beyond 50 km): a village on
+    the contact line is named in far more reports than a namesake in a quiet oblast.
+    """
+    weight = WAR_REPORTING_WEIGHT.get(row.admin1, 1.0)
+    if row.country not in ("UA", "RU"):
+        return weight
+    lon, lat = float(row.lon), float(row.lat)
+    if not (43.0 < lat < 53.5 and 30.0 < lon < 41.0):
+        return weight
+    distance = min(_distance_to_chain(lon, lat, FRONT_LINE),
+                   min(haversine_km(lon, lat, x, y) for x, y in BORDER_ZONE))
+    return weight * (1.0 + _FRONT_BOOST * math.exp(-((distance / _FRONT_REACH_KM) ** 2)))
+
+
+def prior(row: PlaceRow, region_phrase: bool) -> float:
+    """The weight of a place before anything about the query or its context is known."""
+    kind = row.kind
+    if kind == PlaceKind.COUNTRY:
+        return _KIND_PRIOR[PlaceKind.COUNTRY]
+    user = _USER_PRIOR if row.id.startswith(USER_PREFIX) else 1.0
+    weight = COUNTRY_PRIOR.get(row.country) or (
+        _NEIGHBOUR_PRIOR if row.country in _NEIGHBOURS else _WORLD_PRIOR)
+    if kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return weight * _KIND_PRIOR[PlaceKind(kind)] * (100.0 if region_phrase else 1.0)
+    if kind in (PlaceKind.FACILITY, PlaceKind.OTHER):
+        return weight * _KIND_PRIOR[PlaceKind(kind)] * user
+    # A village without a population figure is real but small: weigh it like one of 300.
+    return weight * (row.population_int + 300) * war_reporting_prior(row) * user
+
+
+def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, int], list[str]]
+                     ) -> dict[int, tuple[str, float]]:
+    """Rows whose names are misspellings of ``name`` (rapidfuzz ratio over skeletons)."""
+    from rapidfuzz import fuzz, process
+
+    skel = skeleton(name)
+    if len(skel) < 4:
+        return {}
+    cutoff = max(settings.fuzzy_cutoff, _FUZZY_MIN_RATIO)
+    spread = max(1, int(len(skel) * (100 - cutoff) / (100 + cutoff) * 2) + 1)
+    pool = [key for size in range(len(skel) - spread, len(skel) + spread + 1)
+            for key in buckets.get((skel[0], size), ())]
+    hits = process.extract(skel, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+    query = normalize(name)
+    found: dict[int, tuple[str, float]] = {}
+    for key, ratio, _ in hits:
+        for i in store.skeleton_hits(key):
+            # Skeletons drop vowels and fold letters: "xyzzy" and "Xizhi" share one. The
+            # spelling itself must be close too.
+            spelled = process.extractOne(query, [normalize(n) for n in store.rows[i].all_names],
+                                         scorer=fuzz.ratio)
+            if spelled is None or spelled[1] < _SPELLING_MIN_RATIO:
+                continue
+            if i not in found or found[i][1] < ratio:
+                found[i] = (MatchMethod.FUZZY, ratio)
+    return found
+
+
+def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], list[str]]:
+    """Skeleton keys grouped by first letter and length, for places worth guessing at.
+
+    A ratio over the cutoff needs lengths within a few letters, so only nearby buckets are
+    compared. A misspelt name should not land on one of thousands of small villages: only
+    places of 1,000+ people, admin units, facilities and the user's own places are kept.
+    """
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for key in {*store.skeleton_index, *store.skeleton_extra}:
+        if key and key[0] != "\0" and any(_fuzzy_target(store.rows[i])
+                                          for i in store.skeleton_hits(key)):
+            buckets.setdefault((key[0], len(key)), []).append(key)
+    return buckets
+
+
+def _fuzzy_target(row: PlaceRow) -> bool:
+    return row.kind != PlaceKind.SETTLEMENT or row.population_int >= _FUZZY_MIN_POPULATION \
+        or row.id.startswith(USER_PREFIX)
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    """Hard restrictions asked for by the caller."""
+
+    country: str | None = None
+    admin1: str | None = None
+    kind: str | None = None
+
+    def allow(self, row: PlaceRow) -> bool:
+        """Whether a row passes every filter."""
+        if self.country and row.country != self.country.upper():
+            return False
+        if self.admin1 and row.admin1 != self.admin1:
+            return False
+        return not (self.kind and row.kind != self.kind)
+
+
+def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
+         region_phrase: bool, filters: Filters, context: Context
+         ) -> list[tuple[int, str, float, float]]:
+    """Score candidates: (row, method, quality, weight), best first.
+
+    Parameters
+    ----------
+    store : PlaceStore
+    name : str
+        The query.
+    found : mapping
+        Row -> (method, fuzzy ratio) for every place the name could mean.
+    region_phrase : bool
+        The query is a region phrase ("Sumy region"): admin units weigh far more.
+    filters : Filters
+    context : Context
+    """
+    stop = normalize(name) in store.stopwords
+    own = _own_name_rows(store, name, found)
+    rows = [i for i in found if filters.allow(store.rows[i])
+            and not (stop and store.rows[i].kind != PlaceKind.COUNTRY)]
+    rows = _narrow_by_raion(store, rows, context.admin2)
+    inside = {i for i in rows if store.rows[i].admin1 in context.admin1}
+    scored = []
+    for i in rows:
+        row = store.rows[i]
+        method, ratio = found[i]
+        quality = _METHOD_QUALITY.get(MatchMethod(method), 0.85 * ratio / 100.0)
+        weight = quality**4 * prior(row, region_phrase)
+        if own and i not in own and method in (MatchMethod.ALIAS, MatchMethod.FUZZY) \
+                and row.kind == PlaceKind.SETTLEMENT:
+            weight *= _ALIAS_ONLY_FACTOR
+        if inside and i not in inside and row.kind == PlaceKind.SETTLEMENT:
+            weight *= _OUTSIDE_CONTEXT
+        if context.near is not None:
+            distance = haversine_km(context.near[0], context.near[1], float(row.lon),
+                                    float(row.lat))
+            weight /= 1.0 + (distance / 15.0) ** 2
+        scored.append((i, method, quality, weight))
+    scored.sort(key=lambda t: (-t[3], store.rows[t[0]].id))
+    if not region_phrase and filters.kind is None:
+        scored = _demote_eponymous_regions(store, scored)
+    return scored
+
+
+def _own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]]
+                   ) -> set[int]:
+    """Rows whose own (primary) name is the query or a spelling or misspelling of it.
+
+    A KATOTTG-only village's primary name is our romanisation, so it does not count.
+    """
+    from rapidfuzz import fuzz
+
+    query = skeleton(name)
+    own = set()
+    for i, (method, _ratio) in found.items():
+        row = store.rows[i]
+        if row.id.startswith("katottg:"):
+            continue
+        own_skeleton = skeleton(row.name)
+        close = method == MatchMethod.FUZZY and \
+            fuzz.ratio(query, own_skeleton) >= _FUZZY_MIN_RATIO
+        if method == MatchMethod.EXACT or own_skeleton == query or close:
+            own.add(i)
+    return own
+
+
+def _narrow_by_raion(store: PlaceStore, rows: list[int], admin2: str | None) -> list[int]:
+    if not admin2:
+        return rows
+    inside = [i for i in rows if store.rows[i].admin2 == admin2]
+    return inside or rows
+
+
+def _demote_eponymous_regions(store: PlaceStore, scored: list[tuple[int, str, float, float]]
+                              ) -> list[tuple[int, str, float, float]]:
+    """A bare oblast name ("Sumy", "Zaporizhzhia") means its capital city, not the oblast."""
+    big = [store.rows[i] for i, *_ in scored if store.rows[i].kind == PlaceKind.SETTLEMENT
+           and store.rows[i].population_int >= CAPITAL_MIN_POPULATION]
+    countries = {r.country for r in big}
+    capitals_admin1 = {r.admin1 for r in big}
+    best_settlement = max((w for i, _, _, w in scored
+                           if store.rows[i].kind == PlaceKind.SETTLEMENT), default=0.0)
+    out = []
+    for i, method, quality, weight in scored:
+        row = store.rows[i]
+        if row.kind == PlaceKind.ADMIN1 and (row.country in countries
+                                              or row.admin1 in capitals_admin1):
+            weight = min(weight, best_settlement * 0.01)
+        out.append((i, method, quality, weight))
+    out.sort(key=lambda t: (-t[3], store.rows[t[0]].id))
+    return out
+
+
+def as_lon_lat(near: Any) -> tuple[float, float] | None:
+    """A ``near=`` hint as (lon, lat): a shapely Point, a (lon, lat) pair, or None."""
+    if near is None:
+        return None
+    if hasattr(near, "x") and hasattr(near, "y"):
+        return validate_lon_lat(near.x, near.y)
+    try:
+        lon, lat = near
+    except (TypeError, ValueError):
+        msg = f"near must be a shapely Point or a (lon, lat) pair, got {near!r}"
+        raise TypeError(msg) from None
+    return validate_lon_lat(lon, lat)

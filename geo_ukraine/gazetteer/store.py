@@ -1,0 +1,265 @@
+"""The gazetteer's rows and name indexes: loaded from the embedded tables and the user overlay."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import overload
+
+from .. import _data
+from .._settings import settings
+from .names import index_keys, normalize, split_region_phrase
+from .records import COLUMNS, Place, PlaceKind, PlaceRow, row_from_fields
+
+__all__ = ["PlaceStore", "RowTable", "overlay_file", "read_embedded_rows"]
+
+#: Place ids with this prefix come from the user's own files (``gazetteer ingest``).
+USER_PREFIX = "user:"
+
+
+def overlay_file() -> Path:
+    """Path of the user's gazetteer overlay (written by ``gazetteer ingest``)."""
+    return Path(settings.cache_dir) / "overlay.tsv"
+
+
+class RowTable(Sequence[PlaceRow]):
+    """The table's rows, each split into a :class:`PlaceRow` the first time it is read.
+
+    Loading 75,000 rows then costs one split of the text into lines, not 75,000 splits into
+    fields: most lookups touch a few dozen rows.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._rows: list[PlaceRow | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> PlaceRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[PlaceRow]: ...
+
+    def __getitem__(self, i: int | slice) -> PlaceRow | list[PlaceRow]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = self._rows[i]
+        if row is None:
+            row = self._rows[i] = PlaceRow._make(self._lines[i].split("\t"))
+        return row
+
+    def __iter__(self) -> Iterator[PlaceRow]:
+        for i in range(len(self._rows)):
+            yield self[i]
+
+    def __setitem__(self, i: int, row: PlaceRow) -> None:
+        self._rows[i] = row
+
+    def append(self, row: PlaceRow) -> None:
+        """Add a row at the end."""
+        self._lines.append("")
+        self._rows.append(row)
+
+    def ids(self) -> list[str]:
+        """Every row's id, read without splitting the rows."""
+        return [line[:line.index("\t")] if row is None else row.id
+                for line, row in zip(self._lines, self._rows, strict=True)]
+
+    def kinds(self) -> list[str]:
+        """Every row's kind, read without splitting whole rows."""
+        return [line.split("\t", 2)[1] if row is None else row.kind
+                for line, row in zip(self._lines, self._rows, strict=True)]
+
+
+def read_embedded_rows() -> RowTable:
+    """Every row of the embedded ``places.tsv.gz``, split lazily.
+
+    Raises
+    ------
+    RuntimeError
+        When the table's header is not :data:`COLUMNS` (an installation from another build).
+    """
+    header, lines = _data.read_lines("places.tsv.gz")
+    if tuple(header.split("\t")) != COLUMNS:
+        msg = f"places.tsv.gz has columns {header.split()}, expected {list(COLUMNS)}: reinstall"
+        raise RuntimeError(msg)
+    return RowTable(lines)
+
+
+class PlaceStore:
+    """Rows by number and id, with the exact-name, skeleton and region-phrase indexes.
+
+    Index values are comma-separated row numbers, an ``a`` suffix marking an alternate name;
+    they are parsed on first use, so that loading stays a dictionary build.
+
+    Parameters
+    ----------
+    rows : RowTable or iterable of PlaceRow or sequences of str
+        The embedded table (or any rows), then ``extra`` rows replace rows of the same id.
+    aliases : iterable of (alias, target)
+        Curated aliases; ``target`` is a place id or ``group:<code>,<code>``.
+    name_index : dict, optional
+        The prebuilt exact-name index of the embedded rows (``_data.read_index``).
+    skeleton_index : dict or callable, optional
+        The prebuilt skeleton index, or a function that loads it on first use.
+    """
+
+    def __init__(self, rows: RowTable | Iterable[PlaceRow | list[str]],
+                 aliases: Iterable[tuple[str, str]] = (), *,
+                 extra: Iterable[PlaceRow] = (),
+                 name_index: dict[str, str] | None = None,
+                 skeleton_index: dict[str, str] | Callable[[], dict[str, str]] | None = None,
+                 ) -> None:
+        prebuilt = int(name_index.get("\0rows", "0")) if name_index is not None else 0
+        if isinstance(rows, RowTable):
+            self.rows = rows
+            ids = rows.ids()
+            self.by_id = {place_id: i for i, place_id in enumerate(ids)}
+            if len(self.by_id) != len(ids):
+                msg = "a place id occurs twice in the embedded table: rebuild it"
+                raise RuntimeError(msg)
+            new_rows = [] if prebuilt == len(rows) else list(range(len(rows)))
+        else:
+            self.rows = RowTable([])
+            self.by_id = {}
+            new_rows = self._add_rows(rows, prebuilt)
+        new_rows += self._add_rows(extra, len(self.rows))
+        self.exact: dict[str, str] = name_index if name_index is not None else {}
+        self._skeleton_loader = skeleton_index
+        self._skeleton_index: dict[str, str] | None = (
+            None if callable(skeleton_index) else dict(skeleton_index or {}))
+        self.skeleton_extra: dict[str, str] = {}
+        #: normalised region phrase or name -> rows of admin units
+        self.region: dict[str, list[int]] = defaultdict(list)
+        #: normalised group name ("donbas") -> admin-1 place ids
+        self.groups: dict[str, tuple[str, ...]] = {}
+        #: admin code (UA.26, UA.05.1416) -> its name
+        self.admin_names: dict[str, str] = {}
+        self.stopwords = _data.stopwords()
+        self._places: dict[int, Place] = {}
+        self._owner: object = None
+        for i in dict.fromkeys(new_rows):
+            self._index_row(i)
+        for i, kind in enumerate(self.rows.kinds()):
+            if kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                self._index_admin(i, self.rows[i])
+        for alias, target in aliases:
+            self.add_alias(alias, target)
+
+    def _add_rows(self, rows: Iterable[PlaceRow | list[str]], prebuilt: int) -> list[int]:
+        # Rows numbered below ``prebuilt`` are in the prebuilt indexes; a repeated id among
+        # them means a broken build, while a later row with a known id replaces it.
+        """Append rows, letting later rows replace earlier ones; return rows to index."""
+        new_rows: list[int] = []
+        for raw in rows:
+            row = raw if isinstance(raw, PlaceRow) else row_from_fields(raw)
+            index = self.by_id.get(row.id)
+            if index is not None and len(self.rows) < prebuilt:
+                msg = f"place id {row.id!r} occurs twice in the embedded table: rebuild it"
+                raise RuntimeError(msg)
+            if index is not None:  # an overlay row replaces the embedded one
+                self.rows[index] = row
+                new_rows.append(index)
+                continue
+            self.by_id[row.id] = len(self.rows)
+            self.rows.append(row)
+            if len(self.rows) > prebuilt:
+                new_rows.append(len(self.rows) - 1)
+        return new_rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    # ------------------------------------------------------------------ indexes
+    def _index_row(self, i: int) -> None:
+        """Add a row that the prebuilt indexes do not hold (an overlay row, or any row)."""
+        keys, skels = index_keys(self.rows[i].all_names)
+        for n, key in enumerate(keys.split("|")):
+            if key:
+                code = f"{i}" if n == 0 else f"{i}a"
+                self.exact[key] = f"{self.exact[key]},{code}" if key in self.exact else code
+        for skel in set(skels.split("|")):
+            if skel:
+                raw = self.skeleton_extra.get(skel)
+                self.skeleton_extra[skel] = f"{raw},{i}" if raw else f"{i}"
+
+    def _index_admin(self, i: int, row: PlaceRow) -> None:
+        for name in row.all_names:
+            self.region[normalize(name)].append(i)
+            split = split_region_phrase(name)
+            if split:
+                self.region[split[0]].append(i)
+        self.admin_names[row.admin2 if row.kind == PlaceKind.ADMIN2 else row.admin1] = row.name
+
+    def add_alias(self, alias: str, target: str) -> None:
+        """Index ``alias`` as another name of the place ``target`` (or a group of regions).
+
+        Raises
+        ------
+        RuntimeError
+            When ``target`` is not a known place id.
+        """
+        key = normalize(alias)
+        if target.startswith("group:"):
+            self.groups[key] = tuple(f"a1:{code}" for code in target[6:].split(","))
+            return
+        index = self.by_id.get(target)
+        if index is None:
+            msg = f"alias {alias!r} points at unknown place id {target!r}"
+            raise RuntimeError(msg)
+        self.exact[key] = f"{self.exact[key]},{index}a" if key in self.exact else f"{index}a"
+        if self.rows[index].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+            self.region[key].append(index)
+
+    def exact_hits(self, key: str) -> list[tuple[int, bool]]:
+        """Rows bearing the normalised name ``key``, each with whether it is their primary name."""
+        raw = self.exact.get(key)
+        if not raw:
+            return []
+        return [(int(c[:-1]), False) if c[-1] == "a" else (int(c), True) for c in raw.split(",")]
+
+    @property
+    def skeleton_index(self) -> dict[str, str]:
+        """The prebuilt skeleton index (rows added at load time are in ``skeleton_extra``)."""
+        if self._skeleton_index is None:
+            loader = self._skeleton_loader
+            self._skeleton_index = loader() if callable(loader) else {}
+        return self._skeleton_index
+
+    def skeleton_hits(self, skel: str) -> list[int]:
+        """Rows with a name of this spelling skeleton."""
+        raw = ",".join(filter(None, (self.skeleton_index.get(skel),
+                                     self.skeleton_extra.get(skel))))
+        return [int(c) for c in raw.split(",")] if raw else []
+
+    # ------------------------------------------------------------------ places
+    def bind(self, owner: object) -> None:
+        """Give the places this store hands out a source of polygons (the gazetteer)."""
+        self._owner = owner
+
+    def place(self, i: int) -> Place:
+        """The :class:`Place` of row ``i`` (built once, then cached)."""
+        place = self._places.get(i)
+        if place is None:
+            row = self.rows[i]
+            admin1, admin2 = row.admin1 or None, row.admin2 or None
+            place = Place(
+                place_id=row.id, kind=row.kind, name=row.name, country=row.country,
+                admin1=admin1, admin1_name=self.admin_names.get(admin1) if admin1 else None,
+                admin2=admin2, admin2_name=self.admin_names.get(admin2) if admin2 else None,
+                lon=float(row.lon), lat=float(row.lat), population=row.population_int,
+                location_precision=row.precision, katottg=row.katottg or None,
+                iso_3166_2=row.iso or None, feature=row.feature or None,
+                alternate_names=tuple(row.names.split("|")) if row.names else (),
+                _gazetteer=self._owner,  # type: ignore[arg-type]
+            )
+            self._places[i] = place
+        return place
+
+    def row(self, place_id: str) -> PlaceRow | None:
+        """The row of a place id, or None."""
+        index = self.by_id.get(place_id)
+        return None if index is None else self.rows[index]
