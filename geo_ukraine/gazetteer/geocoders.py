@@ -169,10 +169,11 @@ class CachedOnlineGeocoder(Geocoder):
     def _call(self, kind: str, query: Any, exactly_one: bool) -> Any:
         provider, key = self._key(kind, query, exactly_one)
         with self._lock, self._db() as db:
-            row = db.execute("SELECT answer FROM answers WHERE provider=? AND query=?",
-                             (provider, key)).fetchone()
-            if row is not None:
-                return _decode(json.loads(row[0]))
+            cached = db.execute("SELECT answer FROM answers WHERE provider=? AND query=?",
+                                (provider, key)).fetchone()
+            if cached is not None:
+                (answer,) = cached
+                return _decode(json.loads(answer))
             allowed = self.allow_network if self.allow_network is not None \
                 else not settings.offline
             if not allowed:

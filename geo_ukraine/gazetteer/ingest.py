@@ -202,8 +202,8 @@ def _from_katottg(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]
         msg = "reading a KATOTTG .xlsx needs openpyxl: pip install 'geo_ukraine[build]'"
         raise ImportError(msg) from exc
     book = openpyxl.load_workbook(path, read_only=True)
-    body = [r for r in book.active.iter_rows(values_only=True)
-            if r and r[0] and str(r[0]).startswith("UA")]
+    body = [cells for cells in book.active.iter_rows(values_only=True)
+            if cells and str(cells[0] or "").startswith("UA")]
     if not body:
         msg = f"{path.name}: no KATOTTG rows (codes starting 'UA') found"
         raise GeoUkraineError(msg)

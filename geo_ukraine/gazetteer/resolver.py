@@ -117,7 +117,8 @@ class Gazetteer:
         Gazetteer
         """
         extra = read_overlay_safely(overlay_file()) if overlay else []
-        aliases = [(r[0], r[1]) for r in list(_data.read_tsv("aliases.tsv"))[1:] if len(r) >= 2]
+        aliases = [(alias, target) for alias, target, *_note
+                   in list(_data.read_tsv("aliases.tsv"))[1:]]
         return cls(read_embedded_rows(), aliases, extra=extra,
                    name_index=_data.read_index("names.tsv.gz"),
                    skeleton_index=lambda: _data.read_index("skeletons.tsv.gz"))
