@@ -1,0 +1,38 @@
+"""Snapshots from geometries: repairs, statuses and refusals."""
+
+import pytest
+from shapely.geometry import LineString, Point, Polygon, box
+
+import geo_ukraine as gu
+from geo_ukraine import TerritoryError, snapshot_from_geometry
+from geo_ukraine.territory import CONTROL_STATUSES, ControlStatus
+
+
+def test_invalid_rings_are_repaired_and_reported():
+    bowtie = Polygon([(37, 48), (38, 49), (38, 48), (37, 49)])
+    snap = snapshot_from_geometry(bowtie, "2026-02-03")
+    assert snap.geometry.is_valid
+    assert len(snap.repairs) == 1 and "Self-intersection" in snap.repairs[0]
+    assert snap.area_km2 == pytest.approx(gu.area_km2(box(37, 48, 38, 49)) / 2, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("geometry", "date", "message"),
+    [(Point(37, 48), "2026-02-03", "is not an area"),
+     (LineString([(37, 48), (38, 49)]), "2026-02-03", "is not an area"),
+     (Polygon(), "2026-02-03", "empty"),
+     (box(37, 48, 38, 49), None, "has no date"),
+     (box(37, 48, 38, 49), "last week", "not YYYY-MM-DD")],
+)
+def test_bad_snapshots(geometry, date, message):
+    with pytest.raises(TerritoryError, match=message):
+        snapshot_from_geometry(geometry, date)
+
+
+def test_control_statuses_are_not_event_statuses():
+    assert CONTROL_STATUSES == ("controlled", "assessed", "claimed")
+    assert tuple(ControlStatus) == CONTROL_STATUSES
+    snap = snapshot_from_geometry(box(37, 48, 38, 49), "2026-02-03", status="assessed")
+    assert snap.status == ControlStatus.ASSESSED
+    with pytest.raises(TerritoryError, match="not one of controlled, assessed, claimed"):
+        snapshot_from_geometry(box(37, 48, 38, 49), "2026-02-03", status="reported")
