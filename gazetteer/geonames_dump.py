@@ -136,24 +136,28 @@ def join_katottg(settlements: Iterable[KatottgSettlement], places: list[DumpPlac
     """
     index = _name_index(p for p in places if p.feature.startswith("PPL"))
     report = JoinReport()
-    pending: list[tuple[KatottgSettlement, list[DumpPlace], str]] = []
+    pending: list[tuple[KatottgSettlement, list[tuple[list[DumpPlace], str]]]] = []
     for s in settlements:
-        pool, how = _candidates(index, s)
-        if pool:
-            pending.append((s, pool, how))
+        pools = _candidates(index, s)
+        if pools:
+            pending.append((s, pools))
         else:
             report.unmatched += 1
     taken: dict[int, str] = {}
     matched: dict[str, DumpPlace] = {}
     # Unique matches first: they also give each hromada its centre for the others.
-    for s, pool, how in pending:
+    for s, pools in pending:
+        pool, how = pools[0]
         if len(pool) == 1 and pool[0].geonameid not in taken:
             _take(s, pool[0], how, taken, matched, report)
     centres = _hromada_centres(matched.values())
-    for s, pool, how in pending:
+    for s, pools in pending:
         if s.ident in matched:
             continue
-        free = [p for p in pool if p.geonameid not in taken]
+        # The first spelling with a place left over: a namesake taken by another village
+        # of the same name does not hide a second place spelled another way.
+        free, how = next(((f, h) for f, h in (([p for p in pool if p.geonameid not in taken],
+                                                how) for pool, how in pools) if f), ([], ""))
         if not free:
             report.unmatched += 1
             continue
@@ -177,14 +181,16 @@ def _name_index(places: Iterable[DumpPlace]) -> dict[tuple[str, str], list[DumpP
 
 
 def _candidates(index: dict[tuple[str, str], list[DumpPlace]], s: KatottgSettlement
-                ) -> tuple[list[DumpPlace], str]:
+                ) -> list[tuple[list[DumpPlace], str]]:
+    """Dump places of the settlement's raion by Cyrillic name, transliteration, skeleton."""
+    pools = []
     for how, key in (("cyrillic", "=" + normalize(s.name)),
                      ("latin", "=" + normalize(transliterate(s.name))),
                      ("skeleton", "~" + skeleton(s.name))):
         pool = index.get((s.admin2, key))
         if pool:
-            return pool, how
-    return [], ""
+            pools.append((pool, how))
+    return pools
 
 
 def _take(s: KatottgSettlement, place: DumpPlace, how: str, taken: dict[int, str],
