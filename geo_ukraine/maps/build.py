@@ -10,13 +10,13 @@ from .._html import escape, script_json
 from .._settings import settings
 from ..events import GEO_PRECISION, validate_events
 from ..vocab import THEATRE_WIDE
-from .assets import package_script
-from .basemap import reference_layers
+from .basemap import reference_layers, towns
 from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
 from .styles import (
     CLUSTER_MAX_ZOOM,
     CLUSTER_MIN_POINTS,
+    COMPACT_WIDTH,
     CSS,
     EVENT_LABELS,
     LAYERS,
@@ -94,7 +94,7 @@ def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> N
                             "group": group.get_name(), "sized": style.sized,
                             "style": {"colour": style.colour, "shape": style.shape,
                                       "area": style.area, "radius": style.radius},
-                            "data": layer_data(subset)})
+                            "data": layer_data(subset, badges=style.area == "hatched")})
 
 
 def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, *,
@@ -110,7 +110,7 @@ def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, 
         page.config["reference"] = {"group": ref.get_name(), "data": admin1, "labels": labels}
         page.extras.append(REFERENCE_ITEM)
     if choropleth:
-        chor = folium.FeatureGroup(name="Events per oblast", show=False).add_to(m)
+        chor = folium.FeatureGroup(name="Events per oblast", show=True).add_to(m)
         found.append(chor)
         page.config["choropleth"] = {"group": chor.get_name(),
                                      "data": choropleth_data(admin1, admin1_counts(events))}
@@ -119,7 +119,7 @@ def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, 
         from folium.plugins import HeatMap
 
         points = events.geometry.representative_point()
-        heat = folium.FeatureGroup(name="Heatmap", show=False)
+        heat = folium.FeatureGroup(name="Heatmap", show=True)
         HeatMap([[p.y, p.x] for p in points], radius=18).add_to(heat)
         heat.add_to(m)
         found.append(heat)
@@ -159,18 +159,20 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
                  title: str | None) -> None:
     from .elements import EventLayers
 
+    countries = reference_layers()[0]
     page.config.update({
         "layers": page.layers, "labels": EVENT_LABELS,
         "dates": sorted({str(d) for d in drawn["event_date"]}), "time": time,
         "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
                     "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
-        "base": {"group": base.get_name(), "data": reference_layers()[0]},
+        "base": {"group": base.get_name(), "land": countries,
+                 "countryLabels": countries["labels"], "towns": towns()},
+        "compactWidth": COMPACT_WIDTH,
     })
     outside = len(drawn) - int(drawn["country"].isin(THEATRE_WIDE).sum())
     legend = legend_html(page.used, title, page.extras, len(events) - len(drawn), outside)
-    script = package_script("hatch.js") + package_script("event_map.js")
-    m.add_child(EventLayers(script, script_json(page.config), script_json(legend)))
+    m.add_child(EventLayers(script_json(page.config), script_json(legend)))
 
 
 def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool = True,
@@ -229,8 +231,8 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     _add_event_layers(m, drawn, page)
     _add_reference_layers(m, drawn, page, reference=reference, choropleth=choropleth,
                           heatmap=heatmap)
-    _page_script(m, page, base, events, drawn, time, title)
     _add_controls(m, page, title, tiles)
+    _page_script(m, page, base, events, drawn, time, title)
     if location is None:
         _fit_view(m, drawn)
     return m

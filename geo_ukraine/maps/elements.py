@@ -16,12 +16,12 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from .._html import escape, script_json
+from .._html import escape
 from .._settings import settings
 from .assets import package_script
 from .offline import offline_html
 
-__all__ = ["EventLayers", "EventMap", "HatchLayer", "HtmlElement", "ScriptElement"]
+__all__ = ["EventLayers", "EventMap", "HtmlElement", "ScriptElement", "TerritoryLayers"]
 
 
 class EventMap(folium.Map):
@@ -78,54 +78,52 @@ class ScriptElement(MacroElement):
 
 
 class EventLayers(ScriptElement):
-    """The event layers, legend and controls of :func:`geo_ukraine.event_map`.
+    """The basemap, event layers, legend and controls of :func:`geo_ukraine.event_map`.
 
     Parameters
     ----------
-    script : str
-        Our map script (from the package's ``templates/``).
     config_json, legend_json : str
         The layer data and the legend HTML, as script-safe JSON
         (:func:`geo_ukraine._html.script_json`).
     """
 
-    def __init__(self, script: str, config_json: str, legend_json: str) -> None:
-        super().__init__(script)
+    def __init__(self, config_json: str, legend_json: str) -> None:
+        super().__init__("".join(package_script(name) for name in
+                                 ("common.js", "basemap.js", "event_map.js", "controls.js")))
         self._name = "EventLayers"
         self.config_json = config_json
         self.legend_json = legend_json
 
     def script(self) -> str:
-        """The map script followed by the call that draws the layers and the legend."""
+        """Our scripts, then the calls that draw the map, its legend and its controls."""
         map_name = self._parent.get_name() if self._parent is not None else "map"
         return (f"{self.code}\n"
-                f"var geoUkraine = geoUkraineEventMap({map_name}, {self.config_json});\n"
+                f"var geoUkraineConfig = {self.config_json};\n"
+                f"geoUkraineBasemap({map_name}, geoUkraineConfig);\n"
                 "var guLegend = L.control({position: 'bottomright'});\n"
                 "guLegend.onAdd = function () { var d = L.DomUtil.create('div');"
                 f" d.innerHTML = {self.legend_json};"
-                " L.DomEvent.disableClickPropagation(d); return d; };\n"
-                f"guLegend.addTo({map_name});\n")
+                " L.DomEvent.disableClickPropagation(d); return d.firstChild; };\n"
+                f"guLegend.addTo({map_name});\n"
+                f"var geoUkraine = geoUkraineEventMap({map_name}, geoUkraineConfig);\n"
+                f"geoUkraineControls({map_name}, geoUkraineConfig);\n")
 
 
-class HatchLayer(ScriptElement):
-    """Diagonal hatching of every polygon of a GeoJSON layer (claimed areas).
+class TerritoryLayers(ScriptElement):
+    """Control areas and their changes on the map's shared canvas, with legend entries.
 
     Parameters
     ----------
-    layer : folium.GeoJson
-        The layer to hatch, already on the map.
-    colour : str
-        The hatch colour (CSS).
+    config_json : str
+        The areas (GeoJSON with colour, label and layer group each), as script-safe JSON.
     """
 
-    def __init__(self, layer: folium.GeoJson, colour: str) -> None:
-        super().__init__(package_script("hatch.js"))
-        self._name = "HatchLayer"
-        self.layer_name = layer.get_name()
-        self.colour = colour
+    def __init__(self, config_json: str) -> None:
+        super().__init__(package_script("common.js") + package_script("territory.js"))
+        self._name = "TerritoryLayers"
+        self.config_json = config_json
 
     def script(self) -> str:
-        """The hatch script followed by the call that hatches the layer."""
+        """Our scripts, then the call that draws the areas."""
         map_name = self._parent.get_name() if self._parent is not None else "map"
-        return (f"{self.code}geoUkraineHatchLayer({map_name}, {self.layer_name}, "
-                f"{script_json(self.colour)});")
+        return f"{self.code}\ngeoUkraineTerritory({map_name}, {self.config_json});\n"

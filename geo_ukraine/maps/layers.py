@@ -10,7 +10,11 @@ from .styles import CHOROPLETH, POPUP_FIELDS, LayerStyle
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["admin1_counts", "choropleth_data", "layer_data", "layer_events", "located"]
+#: ``geo_precision`` from which an area is a whole region or more (see GEO_PRECISION).
+REGION_LEVEL = 3
+
+__all__ = ["REGION_LEVEL", "admin1_counts", "choropleth_data", "layer_data", "layer_events",
+           "located"]
 
 
 def located(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -42,11 +46,30 @@ def _column(values: list[Any]) -> dict[str, Any] | None:
     return None
 
 
-def layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
+def _badges(drawn: gpd.GeoDataFrame) -> list[list[float] | None]:
+    """Where a region-level area gets its badge: a point inside it (None for the others)."""
+    import shapely
+
+    geoms = drawn.geometry.to_numpy()
+    precision = drawn["geo_precision"] if "geo_precision" in drawn.columns else None
+    wide = (precision.fillna(0).to_numpy() >= REGION_LEVEL if precision is not None
+            else [False] * len(drawn))
+    badges: list[list[float] | None] = []
+    for geom, is_wide in zip(geoms, wide, strict=True):
+        if is_wide and shapely.get_type_id(geom) in (3, 6):
+            point = shapely.point_on_surface(geom)
+            badges.append([round(point.x, 5), round(point.y, 5)])
+        else:
+            badges.append(None)
+    return badges
+
+
+def layer_data(events: gpd.GeoDataFrame, *, badges: bool = False) -> dict[str, Any]:
     """A layer's features in a compact columnar form (expanded in the browser).
 
     Columns with few distinct values (type, date, status, source...) are dictionary-encoded;
-    points are stored as bare coordinate pairs. About half the size of plain GeoJSON.
+    points are stored as bare coordinate pairs. About half the size of plain GeoJSON. With
+    ``badges``, each region-level area also carries the point of its badge (claims).
     """
     import shapely
 
@@ -63,7 +86,10 @@ def layer_data(events: gpd.GeoDataFrame) -> dict[str, Any]:
     coords = iter(shapely.get_coordinates(geoms[points]).round(5).tolist())
     geometries = [next(coords) if is_point else rfc7946_geometry(g, 5)
                   for g, is_point in zip(geoms, points, strict=True)]
-    return {"n": len(drawn), "columns": columns, "geometries": geometries}
+    data = {"n": len(drawn), "columns": columns, "geometries": geometries}
+    if badges and not points.all():
+        data["badges"] = _badges(drawn)
+    return data
 
 
 def admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:

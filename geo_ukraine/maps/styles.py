@@ -10,24 +10,38 @@ __all__ = [
     "CHOROPLETH",
     "CLUSTER_MAX_ZOOM",
     "CLUSTER_MIN_POINTS",
+    "COMPACT_WIDTH",
     "CSS",
     "EVENT_LABELS",
+    "GAINED",
     "GREEN",
     "GREY",
     "LAYERS",
+    "LOST",
     "ORANGE",
     "POPUP_FIELDS",
     "PURPLE",
     "SKY",
+    "SNAPSHOT_COLOURS",
     "UKRAINE_BOUNDS",
     "VERMILLION",
+    "WINE",
     "YELLOW",
     "LayerStyle",
 ]
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies; WINE (from
+# Paul Tol's muted scheme) marks claims, a hue no strike layer uses.
 ORANGE, SKY, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
 BLUE, VERMILLION, PURPLE, BLACK, GREY = "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"
+WINE = "#882255"
+
+#: Territory layers, one colour each: snapshots in order (cycled), then gained and lost.
+SNAPSHOT_COLOURS: tuple[str, ...] = ("#44AA99", "#332288", "#DDCC77", "#117733", "#AA4499")
+GAINED, LOST = VERMILLION, BLUE
+
+#: Below this page width (CSS pixels) the controls fold into buttons.
+COMPACT_WIDTH = 1200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,7 +73,7 @@ LAYERS: tuple[LayerStyle, ...] = (
     LayerStyle("infrastructure", "Damage", "Infrastructure damage", ("infrastructure_damage",),
                SKY, "square"),
     LayerStyle("claimed", "Territory", "Claimed advances (hatched)", ("territorial_claim",),
-               VERMILLION, "hexagon", area="hatched"),
+               WINE, "hexagon", area="hatched"),
     LayerStyle("assessed", "Territory", "Assessed territorial changes", ("territorial_change",),
                PURPLE, "triangle"),
     LayerStyle("cross_border", "Strikes into Russia", "Cross-border strikes",
@@ -75,7 +89,7 @@ LAYERS: tuple[LayerStyle, ...] = (
 POPUP_FIELDS: tuple[str, ...] = (
     "event_id", "event_date", "date_precision", "event_type", "location", "place_name",
     "geo_precision", "actor", "target", "status", "claimed_by", "fatalities", "injured",
-    "source", "source_url", "notes")
+    "source", "source_url", "sentence", "notes")
 
 #: Event types as a reader names them.
 EVENT_LABELS: dict[str, str] = {
@@ -110,15 +124,37 @@ div.leaflet-container{background:#cfe3f0;
 .gu-legend ul{list-style:none;margin:4px 0 0;padding:0}
 .gu-legend li{display:flex;align-items:center;gap:6px;margin:2px 0}
 .gu-legend .gu-note{color:#555;font-size:11px;margin-top:4px}
+.gu-swatch{display:inline-block;width:14px;height:11px;border:1.5px solid;opacity:.8;flex:none}
+.gu-swatch-hatched{background:repeating-linear-gradient(45deg,currentColor 0 2px,
+ transparent 2px 5px)}
+.gu-swatch-outline{border-style:dashed;background:none}
 .gu-title{background:#fff;padding:4px 10px;border-radius:6px;font:600 15px system-ui,sans-serif;
  box-shadow:0 1px 5px rgba(0,0,0,.4)}
+.gu-popup{max-width:320px}
 .gu-popup-title{font-weight:700;margin-bottom:4px}
+.gu-count{font-weight:600;color:#555;margin-bottom:4px}
+.gu-event+.gu-event{border-top:1px solid #ccc;margin-top:6px;padding-top:6px}
 .gu-popup table{border-collapse:collapse}
 .gu-popup th{text-align:left;padding:1px 8px 1px 0;color:#555;font-weight:500;vertical-align:top}
+.gu-sentence{margin:6px 0 0;padding-left:8px;border-left:3px solid #bbb;color:#222}
 .gu-popup .gu-notes{margin:6px 0 0;font-style:italic}
 .gu-time{background:#fff;padding:6px 8px}
 .gu-time input{width:220px;display:block}
-.gu-oblast-label{color:#444;font-size:10px;white-space:nowrap;text-shadow:0 0 2px #fff;
- transform:translate(-50%,-50%)}
+.gu-oblast-label,.gu-country-label,.gu-town-label,.gu-badge-label{white-space:nowrap;
+ text-shadow:0 0 2px #fff,0 0 2px #fff;transform:translate(-50%,-50%)}
+.gu-oblast-label{color:#555;font-size:10px;font-style:italic}
+.gu-country-label{color:#222;font:600 13px system-ui,sans-serif;letter-spacing:.12em;
+ text-transform:uppercase}
+.gu-town-label{color:#222;font-size:11px;transform:translate(5px,-50%)}
+.gu-badge-label{color:#882255;font-size:11px;font-weight:600;transform:translate(-50%,12px)}
 .gu-zoom-low .gu-oblast-label{display:none}
+.gu-tier6,.gu-tier8,.gu-tier10{display:none}
+.gu-z6 .gu-tier6,.gu-z8 .gu-tier8,.gu-z10 .gu-tier10{display:block}
+.gu-fold{display:none}
+@media (max-width:1199px){
+ .gu-fold{display:block;border:0;background:#fff;font:600 13px system-ui,sans-serif;
+  padding:6px 10px;cursor:pointer}
+ .leaflet-control-layers:not(.gu-open)>:not(.gu-fold){display:none}
+ .gu-legend{max-width:220px}
+}
 """

@@ -1,50 +1,49 @@
-"""Control areas and their changes as switchable map layers."""
+"""Control areas and their changes as switchable map layers with legend entries."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .._html import escape
-from .styles import BLUE, GREY, ORANGE, PURPLE, VERMILLION
+from .._html import script_json
+from .styles import GAINED, LOST, SNAPSHOT_COLOURS
 
 if TYPE_CHECKING:
     import folium
 
 __all__ = ["territory_layers"]
 
-_STATUS_COLOURS = {"controlled": VERMILLION, "assessed": PURPLE, "claimed": ORANGE}
 
-
-def _add_area(m: folium.Map, geometry: Any, name: str, colour: str, label: str, *,
-              hatched: bool, show: bool) -> None:
-    import folium
-    from shapely.geometry import mapping
-
-    from .elements import HatchLayer
-
-    if geometry is None or geometry.is_empty:
-        return
-    style: dict[str, Any] = {"color": colour, "weight": 1.5, "fillColor": colour,
-                             "fillOpacity": 0.8 if hatched else 0.3,
-                             "dashArray": "6 4" if hatched else None}
-    group = folium.FeatureGroup(name=name, show=show)
-    layer = folium.GeoJson({"type": "Feature", "geometry": mapping(geometry),
-                            "properties": {"label": escape(label)}},
-                           style_function=lambda _f, s=style: s,
-                           tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False))
-    layer.add_to(group)
-    group.add_to(m)
-    if hatched:
-        m.add_child(HatchLayer(layer, colour))
+def _areas(snapshots: Iterable[Any], change: Any) -> list[dict[str, Any]]:
+    """Each area to draw: its name, tooltip label, colour, hatching and geometry."""
+    areas = []
+    for i, snap in enumerate(snapshots):
+        name = f"{snap.status.capitalize()} {snap.date.isoformat()}"
+        label = (f"{snap.status.capitalize()} area on {snap.date.isoformat()}: "
+                 f"{snap.area_km2:,.0f} km² ({snap.area_mi2:,.0f} sq mi)")
+        areas.append({"name": name, "label": label, "geometry": snap.geometry,
+                      "colour": SNAPSHOT_COLOURS[i % len(SNAPSHOT_COLOURS)],
+                      "hatched": snap.status == "claimed"})
+    if change is not None:
+        period = f"{change.before.date.isoformat()} to {change.after.date.isoformat()}"
+        areas.append({"name": f"Gained {period}", "colour": GAINED, "hatched": False,
+                      "geometry": change.gained,
+                      "label": f"Gained {period}: {change.gained_km2:,.1f} km² "
+                               f"({change.gained_mi2:,.1f} sq mi)"})
+        areas.append({"name": f"Lost {period}", "colour": LOST, "hatched": False,
+                      "geometry": change.lost,
+                      "label": f"Lost {period}: {change.lost_km2:,.1f} km² "
+                               f"({change.lost_mi2:,.1f} sq mi)"})
+    return [a for a in areas if a["geometry"] is not None and not a["geometry"].is_empty]
 
 
 def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any = None, *,
                      show: bool = True) -> folium.Map:
     """Add control areas and changes (gains, losses) to a map as switchable layers.
 
-    Controlled areas are drawn solid, assessed advances in purple, claimed areas hatched;
-    a change adds its gained (vermillion) and lost (blue) parts with their km² figures.
+    Each snapshot gets its own colour (claimed areas hatched), gained areas are vermillion
+    and lost areas blue; every layer has its km² figures as tooltip and an entry in the
+    legend. The areas lie under the events and stay reachable where no event covers them.
 
     Parameters
     ----------
@@ -61,20 +60,17 @@ def territory_layers(m: folium.Map, snapshots: Iterable[Any] = (), change: Any =
         The same map.
     """
     import folium
+    from shapely.geometry import mapping
 
-    for snap in snapshots:
-        label = (f"{snap.status.capitalize()} area on {snap.date.isoformat()}: "
-                 f"{snap.area_km2:,.0f} km² ({snap.area_mi2:,.0f} sq mi)")
-        _add_area(m, snap.geometry, f"{snap.status.capitalize()} {snap.date.isoformat()}",
-                  _STATUS_COLOURS.get(snap.status, GREY), label,
-                  hatched=snap.status == "claimed", show=show)
-    if change is not None:
-        period = f"{change.before.date.isoformat()} to {change.after.date.isoformat()}"
-        _add_area(m, change.gained, f"Gained {period}", VERMILLION,
-                  f"Gained {period}: {change.gained_km2:,.1f} km² "
-                  f"({change.gained_mi2:,.1f} sq mi)", hatched=False, show=show)
-        _add_area(m, change.lost, f"Lost {period}", BLUE,
-                  f"Lost {period}: {change.lost_km2:,.1f} km² ({change.lost_mi2:,.1f} sq mi)",
-                  hatched=False, show=show)
+    from .elements import TerritoryLayers
+
+    config = []
+    for area in _areas(snapshots, change):
+        group = folium.FeatureGroup(name=area["name"], show=show).add_to(m)
+        config.append({"group": group.get_name(), "name": area["name"], "label": area["label"],
+                       "colour": area["colour"], "hatched": area["hatched"],
+                       "data": {"type": "Feature", "properties": {},
+                                "geometry": mapping(area["geometry"])}})
+    m.add_child(TerritoryLayers(script_json({"areas": config})))
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
     return m

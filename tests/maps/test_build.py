@@ -22,7 +22,7 @@ def _column(data: dict, name: str) -> list:
 
 
 def _config(html: str) -> dict:
-    match = re.search(r"geoUkraineEventMap\([^,]+, (\{.*?\})\);\n", html, re.S)
+    match = re.search(r"var geoUkraineConfig = (\{.*?\});\n", html, re.S)
     return json.loads(match.group(1))
 
 

@@ -1,71 +1,59 @@
-/* geo_ukraine event map: layers, symbols, popups built as DOM text (never innerHTML),
- * hatched claim areas, and a time slider. Called once per map with its configuration. */
+/* geo_ukraine event map: layers, symbols, popups built as DOM text (never innerHTML), claim
+ * badges, grid clusters for dense layers, viewport-only drawing when zoomed in, a time slider.
+ * Called once per map with its configuration; needs common.js. */
 function geoUkraineEventMap(map, cfg) {
   "use strict";
-  // Panes keep the order fixed whatever is added first: basemap < areas < boundaries < points.
-  [["guBase", 250], ["guRef", 420], ["guPoints", 450]].forEach(function (p) {
-    if (!map.getPane(p[0])) { map.createPane(p[0]).style.zIndex = p[1]; }
-  });
-  map.getPane("guRef").style.pointerEvents = "none";
-  var canvas = L.canvas({padding: 0.5, pane: "guPoints"});
-  function toggleLabels() {
-    map.getContainer().classList.toggle("gu-zoom-low", map.getZoom() < 6);
-  }
-  map.on("zoomend", toggleLabels);
-  toggleLabels();
+  var gu = geoUkraineLib, el = gu.el, canvas = gu.canvas(map), LABELS = cfg.labels;
 
-  // ---- text only: every string from the data goes through textContent ------------------
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
+  // ---- popups and tooltips: every string from the data goes through textContent ----------
+  function row(table, label, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    var tr = el("tr");
+    tr.appendChild(el("th", label));
+    var td = el("td");
+    if (value instanceof Node) { td.appendChild(value); } else { td.textContent = String(value); }
+    tr.appendChild(td);
+    table.appendChild(tr);
   }
-  function safeUrl(url) {
-    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  function sourceNode(p) {
+    var url = gu.safeUrl(p.source_url);
+    if (!url) { return p.source || null; }
+    var a = el("a", p.source || url);
+    a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
+    return a;
   }
-  var LABELS = cfg.labels;
-  function popupFor(p) {
-    var box = el("div", null, "gu-popup");
-    var type = LABELS[p.event_type] || p.event_type;
-    box.appendChild(el("div", type, "gu-popup-title"));
-    var rows = [
-      ["Date", p.event_date + (p.date_precision && p.date_precision !== "day" ?
-        " (" + p.date_precision + ")" : "")],
-      ["Place", p.location + (p.place_name && p.place_name !== p.location ?
-        " \u2192 " + p.place_name : "")],
-      ["Precision", cfg.precision[p.geo_precision] || null],
-      ["Actor", p.actor], ["Target", p.target],
-      ["Killed", p.fatalities], ["Injured", p.injured],
-      ["Status", p.status ? p.status + (p.claimed_by ? " by " + p.claimed_by : "") : null],
-      ["Source", p.source]
-    ];
+  function section(p) {
+    var box = el("div", null, "gu-event");
+    box.appendChild(el("div", LABELS[p.event_type] || p.event_type, "gu-popup-title"));
     var table = el("table");
-    rows.forEach(function (r) {
-      if (r[1] === undefined || r[1] === null || r[1] === "") { return; }
-      var tr = el("tr");
-      tr.appendChild(el("th", r[0]));
-      tr.appendChild(el("td", r[1]));
-      table.appendChild(tr);
-    });
+    row(table, "Date", p.event_date + (p.date_precision && p.date_precision !== "day" ?
+      " (" + p.date_precision + ")" : ""));
+    row(table, "Place as written", p.location);
+    row(table, "Resolved to", p.place_name);
+    row(table, "Located", cfg.precision[p.geo_precision]);
+    row(table, "Actor", p.actor); row(table, "Target", p.target);
+    row(table, "Killed", p.fatalities); row(table, "Injured", p.injured);
+    row(table, "Status", p.status ? p.status + (p.claimed_by ? " by " + p.claimed_by : "") : null);
+    row(table, "Source", sourceNode(p));
     box.appendChild(table);
-    var url = safeUrl(p.source_url);
-    if (url) {
-      var a = el("a", "Open source");
-      a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
-      box.appendChild(a);
-    }
+    if (p.sentence) { box.appendChild(el("blockquote", p.sentence, "gu-sentence")); }
     if (p.notes) { box.appendChild(el("p", p.notes, "gu-notes")); }
     return box;
   }
-  function tooltipFor(p) {
-    return el("span", (LABELS[p.event_type] || p.event_type) + " \u00b7 " + p.location +
-      " \u00b7 " + p.event_date);
+  function popupFor(features) {
+    var box = el("div", null, "gu-popup");
+    if (features.length > 1) { box.appendChild(el("div", features.length + " events here", "gu-count")); }
+    features.forEach(function (f) { box.appendChild(section(f.properties)); });
+    return box;
+  }
+  function tooltipText(p, more) {
+    return (LABELS[p.event_type] || p.event_type) + " \u00b7 " + p.location + " \u00b7 " +
+      p.event_date + (more > 0 ? " (+" + more + " more here)" : "");
   }
 
-  // ---- point symbols drawn on the shared canvas ----------------------------------------
+  // ---- point symbols on the shared canvas ----------------------------------------------------
   function drawShape(ctx, shape, x, y, r) {
-    var i, a;
+    var i, a, rr, t;
     if (shape === "square") { ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7); return; }
     if (shape === "triangle") {
       ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r * 0.8); ctx.lineTo(x - r, y + r * 0.8);
@@ -75,29 +63,19 @@ function geoUkraineEventMap(map, cfg) {
       ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
       ctx.closePath(); return;
     }
-    if (shape === "star") {
-      for (i = 0; i < 10; i++) {
-        a = Math.PI / 5 * i - Math.PI / 2;
-        var rr = i % 2 ? r * 0.45 : r;
-        if (i === 0) { ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
-        else { ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
+    if (shape === "star" || shape === "hexagon") {
+      var n = shape === "star" ? 10 : 6;
+      for (i = 0; i < n; i++) {
+        a = shape === "star" ? Math.PI / 5 * i - Math.PI / 2 : Math.PI / 3 * i;
+        rr = shape === "star" && i % 2 ? r * 0.45 : r;
+        ctx[i ? "lineTo" : "moveTo"](x + rr * Math.cos(a), y + rr * Math.sin(a));
       }
       ctx.closePath(); return;
     }
     if (shape === "cross") {
-      var t = r * 0.35;
-      ctx.moveTo(x - t, y - r); ctx.lineTo(x + t, y - r); ctx.lineTo(x + t, y - t);
-      ctx.lineTo(x + r, y - t); ctx.lineTo(x + r, y + t); ctx.lineTo(x + t, y + t);
-      ctx.lineTo(x + t, y + r); ctx.lineTo(x - t, y + r); ctx.lineTo(x - t, y + t);
-      ctx.lineTo(x - r, y + t); ctx.lineTo(x - r, y - t); ctx.lineTo(x - t, y - t);
-      ctx.closePath(); return;
-    }
-    if (shape === "hexagon") {
-      for (i = 0; i < 6; i++) {
-        a = Math.PI / 3 * i;
-        if (i === 0) { ctx.moveTo(x + r * Math.cos(a), y + r * Math.sin(a)); }
-        else { ctx.lineTo(x + r * Math.cos(a), y + r * Math.sin(a)); }
-      }
+      t = r * 0.35;
+      [[-t, -r], [t, -r], [t, -t], [r, -t], [r, t], [t, t], [t, r], [-t, r], [-t, t], [-r, t],
+       [-r, -t], [-t, -t]].forEach(function (d, k) { ctx[k ? "lineTo" : "moveTo"](x + d[0], y + d[1]); });
       ctx.closePath(); return;
     }
     ctx.arc(x, y, r, 0, Math.PI * 2, false);
@@ -117,8 +95,7 @@ function geoUkraineEventMap(map, cfg) {
     }
   });
 
-  // ---- event layers ----------------------------------------------------------------------
-  // Layers arrive columnar (see maps._layer_data); rebuild GeoJSON features once.
+  // ---- layer data: columnar (see geo_ukraine.maps.layers), expanded once ---------------------
   function expand(data) {
     var features = new Array(data.n), names = Object.keys(data.columns);
     for (var i = 0; i < data.n; i++) {
@@ -128,127 +105,122 @@ function geoUkraineEventMap(map, cfg) {
         var v = col.dict ? col.dict[col.codes[i]] : col.values[i];
         if (v !== null && v !== undefined) { props[names[k]] = v; }
       }
-      features[i] = {type: "Feature", properties: props,
-                     geometry: Array.isArray(g) ? {type: "Point", coordinates: g} : g};
+      features[i] = {properties: props, point: Array.isArray(g) ? g : null,
+                     geometry: Array.isArray(g) ? null : g,
+                     badge: data.badges ? data.badges[i] : null};
     }
-    return {type: "FeatureCollection", features: features};
+    return features;
   }
-  var registry = [];
-  cfg.layers.forEach(function (spec) {
-    var group = window[spec.group];
-    var style = spec.style;
-    var geo = L.geoJSON(null, {
-      pointToLayer: function (f, latlng) {
-        var radius = style.radius;
-        if (spec.sized) {
-          var harm = (f.properties.fatalities || 0) + (f.properties.injured || 0);
-          radius = Math.min(26, 5 + 3 * Math.sqrt(harm));
-        }
-        return new ShapeMarker(latlng, {renderer: canvas, shape: style.shape, radius: radius,
-          color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
-      },
-      style: function (f) {
-        // A whole country is context, not a strike site: outline it, barely fill it.
-        var wide = f.properties.geo_precision === 4;
-        return {color: style.colour, weight: wide ? 1.5 : 2, fillColor: style.colour,
-                fillOpacity: wide ? 0.04 : style.area === "hatched" ? 0.9 : 0.3,
-                dashArray: style.area === "hatched" || wide ? "6 4" : null};
-      },
-      onEachFeature: function (f, layer) {
-        layer.bindPopup(function () { return popupFor(f.properties); }, {maxWidth: 320});
-        layer.bindTooltip(tooltipFor(f.properties), {sticky: true});
-        if (style.area === "hatched" && f.properties.geo_precision !== 4 &&
-            layer.setStyle && !(layer instanceof L.CircleMarker)) {
-          layer.on("add", function () {
-            if (layer._path) {
-              layer._path.setAttribute("fill", "url(#" + geoUkraineHatch(map, style.colour) + ")");
-            }
-          });
-        }
-      }
+  var cutoff = null, registry = [], stacks = {};
+  function shownHere(key) {
+    return (stacks[key] || []).filter(function (e) {
+      return map.hasLayer(e.r.group) && (!cutoff || e.f.properties.event_date <= cutoff);
+    }).map(function (e) { return e.f; });
+  }
+  function pointMarker(r, f) {
+    var style = r.style, radius = style.radius, p = f.properties;
+    if (r.sized) { radius = Math.min(26, 5 + 3 * Math.sqrt((p.fatalities || 0) + (p.injured || 0))); }
+    var marker = new ShapeMarker([f.point[1], f.point[0]], {renderer: canvas, shape: style.shape,
+      radius: radius, color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
+    var key = f.point[0] + "," + f.point[1];
+    marker.bindPopup(function () { return popupFor(shownHere(key)); }, {maxWidth: 340, maxHeight: 360});
+    marker.bindTooltip(function () { return el("span", tooltipText(p, shownHere(key).length - 1)); },
+                       {sticky: true});
+    return marker;
+  }
+  function areaStyle(style, p) {
+    var wide = p.geo_precision === 4, region = p.geo_precision === 3;
+    var claimed = style.area === "hatched";
+    return {color: style.colour, weight: wide ? 1.5 : 2,
+      fillColor: claimed && !region && !wide ? gu.hatch(style.colour) : style.colour,
+      fillOpacity: wide ? 0.04 : claimed ? (region ? 0.05 : 0.9) : region ? 0.12 : 0.25,
+      dashArray: wide || (claimed && region) ? "7 5" : null};
+  }
+  function areaLayer(r, f) {
+    var p = f.properties, layers = [];
+    var area = L.geoJSON({type: "Feature", properties: {}, geometry: f.geometry},
+                         {renderer: canvas, style: function () { return areaStyle(r.style, p); }});
+    area.eachLayer(function (l) { layers.push(gu.area(map, l, 1)); });
+    if (f.badge) {
+      // A region-level claim: a dashed outline of where it could be, and a hatched badge.
+      var badge = new ShapeMarker([f.badge[1], f.badge[0]], {renderer: canvas, shape: "hexagon",
+        radius: 11, color: r.style.colour, weight: 2, fillColor: gu.hatch(r.style.colour),
+        fillOpacity: 1});
+      layers.push(badge);
+      layers.push(L.marker([f.badge[1], f.badge[0]], {interactive: false, keyboard: false,
+        pane: "guLabels", icon: L.divIcon({className: "gu-badge-label", html: "", iconSize: null})})
+        .on("add", function (e) { e.target.getElement().textContent = p.location; }));
+    }
+    layers.forEach(function (l) {
+      if (!l.bindPopup || l.options.interactive === false) { return; }
+      l.bindPopup(function () { return popupFor([f]); }, {maxWidth: 340, maxHeight: 360});
+      l.bindTooltip(function () { return el("span", tooltipText(p, 0)); }, {sticky: true});
     });
-    geo.addTo(group);
-    var clusters = L.layerGroup().addTo(group);
-    registry.push({geo: geo, clusters: clusters, data: expand(spec.data), style: style});
+    return layers;
+  }
+  cfg.layers.forEach(function (spec) {
+    var group = window[spec.group], features = expand(spec.data);
+    var r = {key: spec.key, group: group, style: spec.style, sized: spec.sized,
+             features: features, geo: L.layerGroup().addTo(group),
+             clusters: L.layerGroup().addTo(group), areas: [],
+             points: features.filter(function (f) { return f.point; })};
+    r.points.forEach(function (f) {
+      var key = f.point[0] + "," + f.point[1];
+      (stacks[key] = stacks[key] || []).push({f: f, r: r});
+    });
+    features.forEach(function (f) { if (f.geometry) { r.areas.push({f: f, layers: null}); } });
+    registry.push(r);
   });
 
-  // ---- clustering: a dense layer is drawn as counts on a pixel grid until zoomed in ------
-  var cutoff = null;
-  function visible(r) {
-    return r.data.features.filter(function (f) {
-      return !cutoff || f.properties.event_date <= cutoff;
-    });
-  }
+  // ---- drawing: grid counts while zoomed out, then only what the view shows -----------------
   function drawClusters(r, points) {
-    var cells = {}, size = cfg.cluster.cellPixels;
+    var cells = {}, size = cfg.cluster.cellPixels, zoom = map.getZoom();
     points.forEach(function (f) {
-      var c = f.geometry.coordinates, p = map.project([c[1], c[0]], map.getZoom());
+      var p = map.project([f.point[1], f.point[0]], zoom);
       var key = Math.floor(p.x / size) + ":" + Math.floor(p.y / size);
       var cell = cells[key] || (cells[key] = {n: 0, lat: 0, lon: 0});
-      cell.n += 1; cell.lat += c[1]; cell.lon += c[0];
+      cell.n += 1; cell.lat += f.point[1]; cell.lon += f.point[0];
     });
     Object.keys(cells).forEach(function (key) {
       var cell = cells[key], lat = cell.lat / cell.n, lon = cell.lon / cell.n;
       var marker = new ShapeMarker([lat, lon], {renderer: canvas, shape: r.style.shape,
         radius: Math.min(24, 5 + 2.5 * Math.log2(cell.n)), color: "#222", weight: 1,
         fillColor: r.style.colour, fillOpacity: 0.75});
-      marker.bindTooltip(el("span", cell.n + " events: zoom in to see each"));
-      marker.on("click", function () { map.setView([lat, lon], map.getZoom() + 2); });
+      marker.bindTooltip(function () { return el("span", cell.n + " events: click to zoom in"); });
+      marker.on("click", function () { map.setView([lat, lon], Math.min(zoom + 2, cfg.cluster.maxZoom)); });
       r.clusters.addLayer(marker);
     });
   }
+  function inTime(f) { return !cutoff || f.properties.event_date <= cutoff; }
   function render() {
     var clustered = map.getZoom() < cfg.cluster.maxZoom;
+    var view = map.getBounds().pad(0.3);
     registry.forEach(function (r) {
-      var features = visible(r);
-      var points = features.filter(function (f) { return f.geometry.type === "Point"; });
       r.geo.clearLayers();
       r.clusters.clearLayers();
-      if (clustered && points.length > cfg.cluster.minPoints) {
-        drawClusters(r, points);
-        features = features.filter(function (f) { return f.geometry.type !== "Point"; });
+      if (!map.hasLayer(r.group)) { return; }
+      var points = r.points.filter(inTime);
+      if (points.length > cfg.cluster.minPoints) {
+        if (clustered) { drawClusters(r, points); points = []; } else {
+          points = points.filter(function (f) { return view.contains([f.point[1], f.point[0]]); });
+        }
       }
-      r.geo.addData({type: "FeatureCollection", features: features});
+      points.forEach(function (f) { r.geo.addLayer(pointMarker(r, f)); });
+      r.areas.forEach(function (a) {
+        if (!inTime(a.f)) { return; }
+        a.layers = a.layers || areaLayer(r, a.f);
+        a.layers.forEach(function (l) { r.geo.addLayer(l); });
+      });
     });
+    gu.restack(map);
   }
-  function showUntil(date) {
-    cutoff = date;
-    render();
-  }
-  map.on("zoomend", render);
+  var big = registry.some(function (r) { return r.points.length > cfg.cluster.minPoints; });
+  map.on(big ? "moveend" : "zoomend", render);
+  map.on("overlayadd", render);
   render();
 
-  // ---- reference layers: oblast boundaries with names, choropleth of event counts --------
-  if (cfg.reference) {
-    L.geoJSON(cfg.reference.data, {
-      pane: "guRef", style: {color: "#555", weight: 1, fill: false, interactive: false}
-    }).addTo(window[cfg.reference.group]);
-    cfg.reference.labels.forEach(function (lab) {
-      L.marker([lab[1], lab[0]], {interactive: false, keyboard: false, pane: "guRef",
-        icon: L.divIcon({className: "gu-oblast-label", html: "", iconSize: null})})
-        .on("add", function (e) { e.target.getElement().textContent = lab[2]; })
-        .addTo(window[cfg.reference.group]);
-    });
-  }
-  if (cfg.choropleth) {
-    L.geoJSON(cfg.choropleth.data, {
-      style: function (f) {
-        return {color: "#444", weight: 0.8, fillColor: f.properties.colour, fillOpacity: 0.65};
-      },
-      onEachFeature: function (f, layer) {
-        layer.bindTooltip(el("span", f.properties.name + ": " + f.properties.count + " events"));
-      }
-    }).addTo(window[cfg.choropleth.group]);
-  }
-  if (cfg.base) {
-    L.geoJSON(cfg.base.data, {
-      pane: "guBase",
-      style: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1,
-              interactive: false}
-    }).addTo(window[cfg.base.group]);
-  }
-
   // ---- time slider ------------------------------------------------------------------------
+  function showUntil(date) { cutoff = date; render(); }
   if (cfg.time && cfg.dates.length > 1) {
     var TimeControl = L.Control.extend({
       options: {position: "bottomleft"},
@@ -271,5 +243,5 @@ function geoUkraineEventMap(map, cfg) {
     });
     new TimeControl().addTo(map);
   }
-  return {showUntil: showUntil, layers: registry};
+  return {showUntil: showUntil, layers: registry, map: map};
 }

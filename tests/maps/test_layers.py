@@ -1,0 +1,55 @@
+import pytest
+
+from geo_ukraine import LAYERS, event_map, events_from_records
+from geo_ukraine.maps.layers import REGION_LEVEL, layer_data
+from geo_ukraine.maps.styles import POPUP_FIELDS
+from tests.maps.test_build import _column, _config
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return events_from_records([
+        {"event_date": "2026-02-01", "event_type": "territorial_claim", "location": "Sumy region",
+         "status": "claimed", "claimed_by": "Russia"},
+        {"event_date": "2026-02-02", "event_type": "territorial_claim", "location": "Druzhkivka",
+         "status": "claimed", "claimed_by": "Russia"}])
+
+
+def test_region_level_claim_gets_a_badge_not_a_hatched_oblast(claims):
+    data = layer_data(claims, badges=True)
+    precision = _column(data, "geo_precision")
+    assert precision[0] >= REGION_LEVEL
+    badge = data["badges"][0]
+    assert badge is not None and 32 < badge[0] < 36 and 50 < badge[1] < 52, "inside Sumy oblast"
+    assert data["badges"][1] is None, "a point claim has no badge"
+
+
+def test_popups_carry_the_evidence(seed_events):
+    assert {"sentence", "source_url", "geo_precision", "claimed_by"} <= set(POPUP_FIELDS)
+    events = events_from_records([{
+        "event_date": "2026-02-04", "event_type": "shelling", "location": "Nikopol",
+        "sentence": "Shelling hit Nikopol overnight.", "source": "Example wire",
+        "source_url": "https://example.org/a"}])
+    config = _config(event_map(events).get_root().render())
+    data = config["layers"][0]["data"]
+    assert _column(data, "sentence") == ["Shelling hit Nikopol overnight."]
+    assert _column(data, "source_url") == ["https://example.org/a"]
+    assert set(config["precision"]) == {"1", "2", "3", "4"}
+
+
+def test_strike_and_claim_hues_differ():
+    claimed = next(s for s in LAYERS if s.key == "claimed")
+    strikes = [s for s in LAYERS if s.group in ("Strikes", "Strikes into Russia")]
+    assert all(s.colour != claimed.colour for s in strikes)
+
+
+@pytest.mark.parametrize("option, layer", [("heatmap", "Heatmap"),
+                                           ("choropleth", "Events per oblast")])
+def test_layers_asked_for_start_visible(seed_events, option, layer):
+    import folium
+
+    m = event_map(seed_events, **{option: True})
+    groups = [c for c in m._children.values()
+              if isinstance(c, folium.FeatureGroup) and c.layer_name == layer]
+    assert len(groups) == 1 and groups[0].show
+    assert f"{groups[0].get_name()}.addTo(" in m.get_root().render()
