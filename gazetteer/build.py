@@ -471,6 +471,24 @@ def drop_duplicate_features(dump_records: list[dict], curated: list[dict]) -> li
     return [rec for rec in dump_records if not duplicate(rec)]
 
 
+def merge_curated_admin2(curated: list[dict], admin2_rows: list[dict]) -> list[dict]:
+    """Curated districts that a raion row already holds give it their names instead."""
+    by_name = collections.defaultdict(list)
+    for row in admin2_rows:
+        for name in [row["name"], *row["alt"]]:
+            by_name[normalize(name)].append(row)
+    kept = []
+    for rec in curated:
+        same = [row for name in [rec["name"], *rec["alt"]]
+                for row in by_name.get(normalize(name), [])
+                if abs(row["lat"] - rec["lat"]) < 0.3 and abs(row["lon"] - rec["lon"]) < 0.45]
+        if rec["kind"] == "admin2" and same:
+            same[0]["alt"] += [rec["name"], *rec["alt"]]
+            continue
+        kept.append(rec)
+    return kept
+
+
 def index_and_rows(records: list[dict]) -> tuple[list[list], dict[str, list[str]],
                                                  dict[str, list[str]]]:
     """Table rows and the exact-name and skeleton indexes over them."""
@@ -537,6 +555,7 @@ def build(workdir: Path, dump_path: Path = DEFAULT_DUMP) -> dict:
     places = drop_duplicate_features(places, curated)
     country_rows, country_feats = country_records(paths["natural_earth"])
     admin2_rows = admin2_records(places, admin2_table, admin1_centres)
+    curated = merge_curated_admin2(curated, admin2_rows)
 
     records = [*country_rows, *admin1_rows, *admin2_rows, *curated, *places, *unlinked]
     counts = write_tables(records, admin1_feats, country_feats)

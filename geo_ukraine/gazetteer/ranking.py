@@ -194,6 +194,14 @@ def prior(row: PlaceRow, region_phrase: bool) -> float:
     return weight * (row.population_int + 300) * war_reporting_prior(row) * user
 
 
+def _cached_prior(store: PlaceStore, i: int, region_phrase: bool) -> float:
+    key = (i, region_phrase)
+    value = store.memo.get(key)
+    if value is None:
+        value = store.memo[key] = prior(store.rows[i], region_phrase)
+    return value
+
+
 def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, int], list[str]]
                      ) -> dict[int, tuple[str, float]]:
     """Rows whose names are misspellings of ``name`` (rapidfuzz ratio over skeletons)."""
@@ -276,36 +284,40 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
     filters : Filters
     context : Context
     """
+    table = store.rows
+    rows = {i: table[i] for i in found}
     stop = normalize(name) in store.stopwords
-    own = _own_name_rows(store, name, found)
-    rows = [i for i in found if filters.allow(store.rows[i])
-            and not (stop and store.rows[i].kind != PlaceKind.COUNTRY)]
-    rows = _narrow_by_raion(store, rows, context.admin2)
-    inside = {i for i in rows if store.rows[i].admin1 in context.admin1}
+    own = _own_name_rows(name, found, rows)
+    keep = [i for i, row in rows.items() if filters.allow(row)
+            and not (stop and row.kind != PlaceKind.COUNTRY)]
+    if context.admin2:
+        keep = [i for i in keep if rows[i].admin2 == context.admin2] or keep
+    inside = {i for i in keep if rows[i].admin1 in context.admin1}
     scored = []
-    for i in rows:
-        row = store.rows[i]
+    for i in keep:
+        row = rows[i]
         method, ratio = found[i]
         quality = _METHOD_QUALITY.get(MatchMethod(method), 0.85 * ratio / 100.0)
-        weight = quality**4 * prior(row, region_phrase)
-        if own and i not in own and method in (MatchMethod.ALIAS, MatchMethod.FUZZY) \
-                and row.kind == PlaceKind.SETTLEMENT:
+        weight = quality**4 * _cached_prior(store, i, region_phrase)
+        settlement = row.kind == PlaceKind.SETTLEMENT
+        if settlement and own and i not in own and method in (MatchMethod.ALIAS,
+                                                              MatchMethod.FUZZY):
             weight *= _ALIAS_ONLY_FACTOR
-        if inside and i not in inside and row.kind == PlaceKind.SETTLEMENT:
+        if settlement and inside and i not in inside:
             weight *= _OUTSIDE_CONTEXT
         if context.near is not None:
             distance = haversine_km(context.near[0], context.near[1], float(row.lon),
                                     float(row.lat))
             weight /= 1.0 + (distance / 15.0) ** 2
         scored.append((i, method, quality, weight))
-    scored.sort(key=lambda t: (-t[3], store.rows[t[0]].id))
     if not region_phrase and filters.kind is None:
-        scored = _demote_eponymous_regions(store, scored)
+        scored = _demote_eponymous_regions(rows, scored)
+    scored.sort(key=lambda t: (-t[3], rows[t[0]].id))
     return scored
 
 
-def _own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]]
-                   ) -> set[int]:
+def _own_name_rows(name: str, found: Mapping[int, tuple[str, float]],
+                   rows: Mapping[int, PlaceRow]) -> set[int]:
     """Rows whose own (primary) name is the query or a spelling or misspelling of it.
 
     A KATOTTG-only village's primary name is our romanisation, so it does not count.
@@ -315,7 +327,7 @@ def _own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, 
     query = skeleton(name)
     own = set()
     for i, (method, _ratio) in found.items():
-        row = store.rows[i]
+        row = rows[i]
         if row.id.startswith("katottg:"):
             continue
         own_skeleton = skeleton(row.name)
@@ -326,30 +338,25 @@ def _own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, 
     return own
 
 
-def _narrow_by_raion(store: PlaceStore, rows: list[int], admin2: str | None) -> list[int]:
-    if not admin2:
-        return rows
-    inside = [i for i in rows if store.rows[i].admin2 == admin2]
-    return inside or rows
-
-
-def _demote_eponymous_regions(store: PlaceStore, scored: list[tuple[int, str, float, float]]
+def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
+                              scored: list[tuple[int, str, float, float]]
                               ) -> list[tuple[int, str, float, float]]:
     """A bare oblast name ("Sumy", "Zaporizhzhia") means its capital city, not the oblast."""
-    big = [store.rows[i] for i, *_ in scored if store.rows[i].kind == PlaceKind.SETTLEMENT
-           and store.rows[i].population_int >= CAPITAL_MIN_POPULATION]
+    if not any(rows[i].kind == PlaceKind.ADMIN1 for i, *_ in scored):
+        return scored
+    big = [rows[i] for i, *_ in scored if rows[i].kind == PlaceKind.SETTLEMENT
+           and rows[i].population_int >= CAPITAL_MIN_POPULATION]
     countries = {r.country for r in big}
     capitals_admin1 = {r.admin1 for r in big}
     best_settlement = max((w for i, _, _, w in scored
-                           if store.rows[i].kind == PlaceKind.SETTLEMENT), default=0.0)
+                           if rows[i].kind == PlaceKind.SETTLEMENT), default=0.0)
     out = []
     for i, method, quality, weight in scored:
-        row = store.rows[i]
+        row = rows[i]
         if row.kind == PlaceKind.ADMIN1 and (row.country in countries
                                               or row.admin1 in capitals_admin1):
             weight = min(weight, best_settlement * 0.01)
         out.append((i, method, quality, weight))
-    out.sort(key=lambda t: (-t[3], store.rows[t[0]].id))
     return out
 
 

@@ -141,6 +141,8 @@ class PlaceStore:
         self.stopwords = _data.stopwords()
         self._places: dict[int, Place] = {}
         self._owner: object = None
+        #: per-row values that callers compute once (the ranking's priors)
+        self.memo: dict[object, float] = {}
         for i in dict.fromkeys(new_rows):
             self._index_row(i)
         for i, kind in enumerate(self.rows.kinds()):
