@@ -24,7 +24,8 @@ def place_dict(place: Any) -> dict[str, Any]:
             "lon": place.lon, "lat": place.lat, "country": place.country,
             "admin1": place.admin1, "admin1_name": place.admin1_name, "admin2": place.admin2,
             "admin2_name": place.admin2_name, "population": place.population,
-            "location_precision": place.location_precision, "iso_3166_2": place.iso_3166_2}
+            "location_precision": place.location_precision, "iso_3166_2": place.iso_3166_2,
+            "feature": place.feature, "geonameid": place.geonameid, "katottg": place.katottg}
 
 
 def read_event_file(path: str) -> Any:

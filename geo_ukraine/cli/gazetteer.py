@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._data import manifest, verify
 from ..errors import GeoUkraineError
+from ..gazetteer import Gazetteer, overlay_file
+from ..gazetteer.ingest import ingest
 from .common import print_json
 
 __all__ = ["add_parser", "run"]
@@ -27,15 +30,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["geonames", "alternatenames", "katottg", "csv",
                                         "geojson"], help="format of PATH (default: guessed)")
     p.add_argument("--recipe", help="path of gazetteer/build.py (build)")
+    p.add_argument("--force", action="store_true",
+                   help="ingest: accept entries that move a known place by more than 50 km or "
+                        "give a well-known name to a place far from it (listed on stderr)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
     return p
 
 
 def _info(args: argparse.Namespace) -> int:
-    from .._data import manifest, verify
-    from ..gazetteer import overlay_file
-
     built = manifest()
     info = {"sources": built["sources"], "katottg_edition": built["katottg_edition"],
             "kinds": built["kinds"],
@@ -49,7 +52,7 @@ def _info(args: argparse.Namespace) -> int:
         for kind, count in info["kinds"].items():
             print(f"{kind:12} {count:>8,}")
         for name, src in info["sources"].items():
-            print(f"source {name}: {src['package']}=={src['version']}")
+            print(f"source {name}: {src.get('package', src.get('file'))}=={src['version']}")
         print(f"KATOTTG edition: {info['katottg_edition']}")
         print(f"user overlay: {info['overlay'] or 'none'}")
         print("integrity: " + ("ok" if not info["problems"] else str(info["problems"])))
@@ -65,12 +68,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from ..gazetteer import Gazetteer
-    from ..gazetteer.ingest import ingest
-
     if not args.path:
         raise GeoUkraineError("gazetteer ingest needs a PATH")
-    report = ingest(args.path, kind=args.format)
+    report = ingest(args.path, kind=args.format, force=args.force)
+    for override in report["overrides"]:
+        print(f"warning: accepted with --force: {override}", file=sys.stderr)
     Gazetteer.reset_default()
     print(json.dumps(report, ensure_ascii=False))
     return 0

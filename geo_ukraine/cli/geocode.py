@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..errors import InvalidNameError
+from ..gazetteer import KINDS, Gazetteer, Match, MatchStatus
 from .common import place_dict, print_json
 
 __all__ = ["add_parser", "run"]
@@ -18,7 +20,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--country", help="ISO alpha-2 code to restrict to, e.g. UA")
     p.add_argument("--admin1", help="admin-1 unit: UA.05, UA-14 or a region name")
-    p.add_argument("--kind", choices=["settlement", "admin1", "admin2", "country", "facility"])
+    p.add_argument("--kind", choices=list(KINDS))
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
     return p
@@ -37,16 +39,22 @@ def _print_text(results: list[dict[str, Any]]) -> None:
                       f"{c['lat']:.4f},{c['lon']:.4f} score {c['score']:.2f}")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Resolve names; exit 1 when any is not resolved."""
-    from ..gazetteer import Gazetteer
+def _resolve(gaz: Gazetteer, name: str, args: argparse.Namespace) -> Match:
+    """One name's match; a name that is not a name (blank, too long) is unresolved, not fatal."""
+    try:
+        return gaz.resolve(name, country=args.country, admin1=args.admin1, kind=args.kind)
+    except InvalidNameError as exc:
+        return Match(name, None, 0.0, "none", MatchStatus.UNRESOLVED, (), str(exc))
 
+
+def run(args: argparse.Namespace) -> int:
+    """Resolve names; exit 1 when any is ambiguous or unresolved (a group of regions is found)."""
     gaz = Gazetteer.default()
     results: list[dict[str, Any]] = []
     failed = 0
     for name in args.names:
-        match = gaz.resolve(name, country=args.country, admin1=args.admin1, kind=args.kind)
-        failed += match.place is None
+        match = _resolve(gaz, name, args)
+        failed += match.status not in (MatchStatus.RESOLVED, MatchStatus.GROUP)
         results.append({
             "query": name, "status": match.status, "score": match.score, "method": match.method,
             "place": place_dict(match.place) if match.place else None, "reason": match.reason,

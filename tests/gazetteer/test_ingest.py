@@ -94,3 +94,52 @@ def test_bad_ingest_files(tmp_path, name, content, message):
 def test_missing_file():
     with pytest.raises(FileNotFoundError):
         ingest("/nonexistent/UA.txt")
+
+
+# ----------------------------------------------------------------- hostile and damaged input
+def test_a_reused_id_that_moves_kyiv_to_moscow_is_refused(tmp_path):
+    kyiv = Gazetteer.default().resolve("Kyiv").place
+    line = "\t".join([str(kyiv.geonameid), "Kyiv", "Kyiv", "", "55.75580", "37.61730", "P",
+                      "PPLC", "UA", "", "12", "", "", "", "2797553", "", "150", "Europe/Kyiv",
+                      "2026-01-01"])
+    path = tmp_path / "UA.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(GeoUkraineError, match="would move known places") as info:
+        ingest(path)
+    assert "Kyiv" in info.value.conflicts[0] and "km" in info.value.conflicts[0]
+    assert not geo_ukraine.settings.cache_dir.joinpath("overlay.tsv").exists()
+    assert Gazetteer.default().resolve("Kyiv").place.lat == kyiv.lat
+
+
+def test_a_user_place_named_like_a_capital_far_away_needs_force(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,aliases,lat,lon,country,admin1,admin2\nKyiv,,55.75,37.62,UA,,\n",
+                    encoding="utf-8")
+    from geo_ukraine.cli import main
+
+    assert main(["gazetteer", "ingest", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--force" in err
+    assert Gazetteer.default().resolve("Kyiv").place.admin1 == "UA.12"
+    assert main(["gazetteer", "ingest", str(path), "--force"]) == 0
+    assert "accepted with --force: Kyiv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "bad_coordinates", "binary"])
+def test_a_damaged_overlay_is_reported_and_ignored(damage):
+    ingest(DATA / "my_places.csv")
+    path = geo_ukraine.settings.cache_dir / "overlay.tsv"
+    text = path.read_text(encoding="utf-8")
+    if damage == "truncated":
+        path.write_text(text[: len(text) // 2].rsplit("\t", 3)[0], encoding="utf-8")
+    elif damage == "garbage":
+        path.write_text("this is not\ta gazetteer overlay\n", encoding="utf-8")
+    elif damage == "bad_coordinates":
+        path.write_text(text.replace("\tpoint\t", "\tpoint\t", 1).replace("48.", "248.", 1),
+                        encoding="utf-8")
+    else:
+        path.write_bytes(b"\xff\xfe\x00\x00" * 50)
+    Gazetteer.reset_default()
+    with pytest.warns(geo_ukraine.GeoUkraineWarning, match="overlay is ignored"):
+        gaz = Gazetteer.default()
+    assert gaz.resolve("Kyiv").place.admin1 == "UA.12"
