@@ -110,8 +110,9 @@ def towns() -> list[list[Any]]:
             continue
         rows[place.place_id] = [round(place.lon, 4), round(place.lat, 4), place.name, zoom]
         best = centres.get(place.admin1 or "")
-        if place.country == "UA" and (best is None or place.population > best.population):
-            centres[place.admin1 or ""] = place
+        if place.country == "UA" and place.admin1 and (
+                best is None or place.population > best.population):
+            centres[place.admin1] = place
     for place in centres.values():
         rows[place.place_id][3] = OBLAST_CENTRE_ZOOM
     return sorted(rows.values(), key=lambda row: (row[3], row[2]))

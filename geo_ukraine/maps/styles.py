@@ -148,8 +148,10 @@ div.leaflet-container{background:#cfe3f0;
 .gu-town-label{color:#222;font-size:11px;transform:translate(5px,-50%)}
 .gu-badge-label{color:#882255;font-size:11px;font-weight:600;transform:translate(-50%,12px)}
 .gu-zoom-low .gu-oblast-label{display:none}
-.gu-tier6,.gu-tier8,.gu-tier10{display:none}
-.gu-z6 .gu-tier6,.gu-z8 .gu-tier8,.gu-z10 .gu-tier10{display:block}
+.leaflet-container .gu-tier6,.leaflet-container .gu-tier8,.leaflet-container .gu-tier10{
+ display:none}
+.leaflet-container.gu-z6 .gu-tier6,.leaflet-container.gu-z8 .gu-tier8,
+.leaflet-container.gu-z10 .gu-tier10{display:block}
 .gu-fold{display:none}
 @media (max-width:1199px){
  .gu-fold{display:block;border:0;background:#fff;font:600 13px system-ui,sans-serif;

@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
 from geo_ukraine import event_map, events_from_records, save_map
+from tests.browser.conftest import click_map, container_point, hover_map
 from tests.conftest import ARTIFACTS, scattered_events
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.fail("Debian chromium and chromium-driver are needed: apt-get install chromium "
-                    "chromium-driver (.ci/run does this)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="gu-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    options.add_argument("--window-size=1400,900")
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+def _lat_lon(point) -> tuple[float, float]:
+    return point.y, point.x
 
 
 def _open(driver, path: Path) -> tuple[list[dict], list[str]]:
@@ -107,12 +84,12 @@ def test_script_in_notes_never_runs(browser, tmp_path):
         "notes": hostile, "actor": "<b>bold?</b>", "source_url": "javascript:window.__pwned=3"}])
     path = save_map(event_map(events, title=hostile), tmp_path / "xss.html")
     console, _ = _open(browser, path)
-    browser.execute_script(
-        "geoUkraine.layers.forEach(function (r) { r.geo.eachLayer(function (l) "
-        "{ l.openPopup(); l.openTooltip(); }); });")
-    time.sleep(0.3)
+    dx, dy = container_point(browser, *_lat_lon(events.geometry.iloc[0]))
+    hover_map(browser, dx, dy)
+    click_map(browser, dx, dy)
     popup = browser.execute_script(
         "var p = document.querySelector('.leaflet-popup-content'); return p && p.textContent;")
+    assert popup, "a real click opened the popup"
     assert hostile in popup and "<b>bold?</b>" in popup
     assert browser.execute_script("return document.querySelector('.gu-popup a')") is None
     assert browser.execute_script("return window.__pwned === undefined")

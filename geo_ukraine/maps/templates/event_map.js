@@ -111,10 +111,17 @@ function geoUkraineEventMap(map, cfg) {
     }
     return features;
   }
+  // Events drawn at one point, or on one identical area, share one popup listing them all.
   var cutoff = null, registry = [], stacks = {};
   function shownHere(key) {
+    var seen = {};
     return (stacks[key] || []).filter(function (e) {
-      return map.hasLayer(e.r.group) && (!cutoff || e.f.properties.event_date <= cutoff);
+      var id = e.f.properties.event_id || JSON.stringify(e.f.properties);
+      if (seen[id] || !map.hasLayer(e.r.group) || (cutoff && e.f.properties.event_date > cutoff)) {
+        return false;
+      }
+      seen[id] = true;
+      return true;
     }).map(function (e) { return e.f; });
   }
   function pointMarker(r, f) {
@@ -122,9 +129,9 @@ function geoUkraineEventMap(map, cfg) {
     if (r.sized) { radius = Math.min(26, 5 + 3 * Math.sqrt((p.fatalities || 0) + (p.injured || 0))); }
     var marker = new ShapeMarker([f.point[1], f.point[0]], {renderer: canvas, shape: style.shape,
       radius: radius, color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
-    var key = f.point[0] + "," + f.point[1];
-    marker.bindPopup(function () { return popupFor(shownHere(key)); }, {maxWidth: 340, maxHeight: 360});
-    marker.bindTooltip(function () { return el("span", tooltipText(p, shownHere(key).length - 1)); },
+    marker.bindPopup(function () { return popupFor(shownHere(f.key)); },
+                     {maxWidth: 340, maxHeight: 360});
+    marker.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
                        {sticky: true});
     return marker;
   }
@@ -153,8 +160,10 @@ function geoUkraineEventMap(map, cfg) {
     }
     layers.forEach(function (l) {
       if (!l.bindPopup || l.options.interactive === false) { return; }
-      l.bindPopup(function () { return popupFor([f]); }, {maxWidth: 340, maxHeight: 360});
-      l.bindTooltip(function () { return el("span", tooltipText(p, 0)); }, {sticky: true});
+      l.bindPopup(function () { return popupFor(shownHere(f.key)); },
+                  {maxWidth: 340, maxHeight: 360});
+      l.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
+                    {sticky: true});
     });
     return layers;
   }
@@ -164,11 +173,11 @@ function geoUkraineEventMap(map, cfg) {
              features: features, geo: L.layerGroup().addTo(group),
              clusters: L.layerGroup().addTo(group), areas: [],
              points: features.filter(function (f) { return f.point; })};
-    r.points.forEach(function (f) {
-      var key = f.point[0] + "," + f.point[1];
-      (stacks[key] = stacks[key] || []).push({f: f, r: r});
+    features.forEach(function (f) {
+      f.key = f.point ? f.point[0] + "," + f.point[1] : JSON.stringify(f.geometry);
+      (stacks[f.key] = stacks[f.key] || []).push({f: f, r: r});
+      if (f.geometry) { r.areas.push({f: f, layers: null}); }
     });
-    features.forEach(function (f) { if (f.geometry) { r.areas.push({f: f, layers: null}); } });
     registry.push(r);
   });
 
