@@ -130,10 +130,11 @@ def _merged_with_known(row: PlaceRow, gaz: Any) -> PlaceRow:
     known = gaz.store.row(row.id) or _same_place(row, gaz)
     if known is None:
         return row
-    row = row._replace(id=known.id)
-    return row._replace(kind=known.kind, hromada=known.hromada, katottg=known.katottg,
-                        iso=known.iso, feature=known.feature or row.feature,
-                        names=_names([*known.all_names, *row.names.split("|")], row.name))
+    have = {normalize(n) for n in known.all_names}
+    new = [n for n in row.all_names if n and normalize(n) not in have]
+    names = "|".join(filter(None, [known.names, _names(new, known.name)]))
+    return known._replace(lon=row.lon, lat=row.lat, names=names,
+                          population=row.population if row.population_int else known.population)
 
 
 def _same_place(row: PlaceRow, gaz: Any) -> PlaceRow | None:
@@ -151,7 +152,7 @@ def _relink_katottg(new_rows: list[PlaceRow], gaz: Any) -> list[PlaceRow]:
     """KATOTTG settlements placed only at a hromada centre get the dump's own point."""
     by_key: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
     for row in new_rows:
-        if row.admin2:
+        if row.admin2 and not row.katottg:  # a place joined to a KATOTTG village is taken
             for name in row.all_names:
                 by_key[(row.admin2, skeleton(name))].append(row)
     out = []
@@ -374,6 +375,9 @@ def ingest(path: str | Path, *, kind: str | None = None, force: bool = False
         raise GeoUkraineError(msg)
     gaz = Gazetteer.from_embedded(overlay=True)
     rows, report = _READERS[kind](path, gaz)
+    # A row the gazetteer already holds as it is adds nothing: the overlay keeps changes only.
+    unchanged = sum(gaz.store.row(row.id) == row for row in rows)
+    rows = [row for row in rows if gaz.store.row(row.id) != row]
     overrides = _conflicts(rows, gaz)
     if overrides and not force:
         msg = (f"{path.name}: {len(overrides)} entr{'y' if len(overrides) == 1 else 'ies'} "
@@ -384,5 +388,5 @@ def ingest(path: str | Path, *, kind: str | None = None, force: bool = False
     overlay, written = write_overlay(rows)
     Gazetteer.reset_default()
     return {"format": kind, "file": str(path), **report, "rows_written": written,
-            "overlay": str(overlay), "overrides": overrides,
+            "unchanged": unchanged, "overlay": str(overlay), "overrides": overrides,
             "cyrillic_names": sum(has_cyrillic(r.names) for r in rows)}

@@ -163,8 +163,10 @@ class PlaceStore:
                 msg = f"place id {row.id!r} occurs twice in the embedded table: rebuild it"
                 raise RuntimeError(msg)
             if index is not None:  # an overlay row replaces the embedded one
+                before = self.rows[index]
                 self.rows[index] = row
-                new_rows.append(index)
+                if before.all_names != row.all_names:  # else its names are indexed already
+                    new_rows.append(index)
                 continue
             self.by_id[row.id] = len(self.rows)
             self.rows.append(row)
