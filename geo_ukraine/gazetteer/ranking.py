@@ -27,6 +27,7 @@ __all__ = [
     "BORDER_ZONE",
     "COUNTRY_PRIOR",
     "FRONT_LINE",
+    "FRONT_LINES",
     "WAR_REPORTING_WEIGHT",
     "Context",
     "Filters",
@@ -67,26 +68,59 @@ WAR_REPORTING_WEIGHT: dict[str, float] = {
     "RU.10": 2.0,   # Bryansk
 }
 
-#: The contact line as a chain of towns on or next to it (lon, lat), north to south-west,
-#: as reported through 2024-2025 (coordinates of the towns from the embedded GeoNames data).
-FRONT_LINE: tuple[tuple[float, float], ...] = (
-    (36.94, 50.29),  # Vovchansk
-    (37.61, 49.71),  # Kupiansk
-    (37.62, 49.38),  # Borova
-    (37.80, 48.99),  # Lyman
-    (38.10, 48.87),  # Siversk
-    (37.84, 48.59),  # Chasiv Yar
-    (37.85, 48.40),  # Toretsk
-    (37.18, 48.28),  # Pokrovsk
-    (37.28, 47.98),  # Kurakhove
-    (36.84, 47.84),  # Velyka Novosilka
-    (36.26, 47.66),  # Huliaipole
-    (35.79, 47.57),  # Orikhiv
-    (35.36, 47.51),  # Kamianske (Zaporizhzhia)
-    (34.40, 47.10),  # the Kakhovka reservoir's right bank
-    (33.50, 46.75),  # Nova Kakhovka on the Dnipro
-    (32.62, 46.64),  # Kherson
+#: The contact lines of the war as chains of towns on or next to them (lon, lat), each north
+#: to south; a place near any of them is one that reporting names. Coordinates of the towns
+#: from the embedded GeoNames data, rounded.
+FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
+    (   # 2024-2025
+        (36.94, 50.29),  # Vovchansk
+        (37.61, 49.71),  # Kupiansk
+        (37.62, 49.38),  # Borova
+        (37.80, 48.99),  # Lyman
+        (38.10, 48.87),  # Siversk
+        (37.84, 48.59),  # Chasiv Yar
+        (37.85, 48.40),  # Toretsk
+        (37.18, 48.28),  # Pokrovsk
+        (37.28, 47.98),  # Kurakhove
+        (36.84, 47.84),  # Velyka Novosilka
+        (36.26, 47.66),  # Huliaipole
+        (35.79, 47.57),  # Orikhiv
+        (35.36, 47.51),  # Kamianske (Zaporizhzhia)
+        (34.40, 47.10),  # the Kakhovka reservoir's right bank
+        (33.50, 46.75),  # Nova Kakhovka on the Dnipro
+        (32.62, 46.64),  # Kherson
+        (31.95, 46.55),  # the Dnipro's mouth
+        (31.55, 46.50),  # the Kinburn spit
+    ),
+    (   # late 2022 to early 2024
+        (37.77, 49.80),  # Synkivka
+        (37.95, 49.35),  # west of Svatove
+        (38.22, 49.05),  # Kreminna
+        (38.09, 48.69),  # Soledar
+        (38.00, 48.59),  # Bakhmut
+        (37.90, 48.35),  # west of Horlivka
+        (37.75, 48.14),  # Avdiivka
+        (37.50, 47.94),  # Marinka
+        (37.25, 47.78),  # Vuhledar
+        (36.75, 47.66),  # Staromaiorske
+        (35.84, 47.45),  # Robotyne
+        (35.36, 47.51),  # Kamianske (Zaporizhzhia)
+    ),
+    (   # spring to autumn 2022
+        (36.40, 50.10),  # Kharkiv's northern outskirts
+        (36.90, 49.90),  # Staryi Saltiv
+        (37.25, 49.20),  # Izium
+        (37.60, 49.00),  # Sviatohirsk
+    ),
+    (   # the Kherson front of 2022
+        (33.75, 47.50),  # Vysokopillia
+        (33.40, 47.10),  # Davydiv Brid
+        (32.90, 46.90),  # Snihurivka
+        (32.30, 46.70),  # Posad-Pokrovske
+    ),
 )
+#: The line of 2024-2025, the first of :data:`FRONT_LINES`.
+FRONT_LINE = FRONT_LINES[0]
 #: The border zone where cross-border raids and shelling are reported (lon, lat).
 BORDER_ZONE: tuple[tuple[float, float], ...] = (
     (35.27, 51.19),  # Sudzha (Kursk)
@@ -103,7 +137,7 @@ CAPITAL_MIN_POPULATION = 50_000
 # A place found only by an alternate (often former) name, while another place bears the name
 # as its current primary name, keeps this share of its weight: "Pokrovsk" is the Donetsk-oblast
 # town, not Engels (formerly Pokrovsk) in Saratov oblast.
-_ALIAS_ONLY_FACTOR = 0.2
+_ALIAS_ONLY_FACTOR = 0.01
 # Misspellings are matched against places at least this large (and every admin unit).
 _FUZZY_MIN_POPULATION = 1000
 # A misspelling this far from every name is no match: "xyzzy" is not a town in Taiwan.
@@ -163,7 +197,8 @@ def war_reporting_prior(row: PlaceRow) -> float:
     """How much more likely war reporting names this settlement than an average namesake.
 
     The product of the oblast's :data:`WAR_REPORTING_WEIGHT` and a boost that falls off with
-    the distance to the :data:`FRONT_LINE` or the :data:`BORDER_ZONE` (up to
+    the distance to the nearest of :data:`FRONT_LINES` (earlier lines count half) or the
+    :data:`BORDER_ZONE` (up to
     ``1 + 200`` on the line, 75 at 15 km, 4.7 at 30 km, 1 beyond 50 km): a village on
     the contact line is named in far more reports than a namesake in a quiet oblast.
     """
@@ -173,9 +208,14 @@ def war_reporting_prior(row: PlaceRow) -> float:
     lon, lat = float(row.lon), float(row.lat)
     if not (43.0 < lat < 53.5 and 30.0 < lon < 41.0):
         return weight
-    distance = min(_distance_to_chain(lon, lat, FRONT_LINE),
-                   min(haversine_km(lon, lat, x, y) for x, y in BORDER_ZONE))
-    return weight * (1.0 + _FRONT_BOOST * math.exp(-((distance / _FRONT_REACH_KM) ** 2)))
+    # Earlier lines count half: most reporting is about where the fighting is now.
+    nearness = max(
+        share * math.exp(-((distance / _FRONT_REACH_KM) ** 2))
+        for share, distance in (
+            *((1.0 if n == 0 else 0.5, _distance_to_chain(lon, lat, line))
+              for n, line in enumerate(FRONT_LINES)),
+            (1.0, min(haversine_km(lon, lat, x, y) for x, y in BORDER_ZONE))))
+    return weight * (1.0 + _FRONT_BOOST * nearness)
 
 
 def prior(row: PlaceRow, region_phrase: bool) -> float:
