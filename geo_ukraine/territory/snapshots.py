@@ -175,6 +175,9 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
 def snapshot_date(value: Any, source: str) -> dt.date:
     """A snapshot's date from a date, datetime or ``YYYY-MM-DD`` string.
 
+    ``YYYY/MM/DD`` (as ogr2ogr writes KML dates) and ``YYYY.MM.DD`` are read too, and a time
+    after the date is ignored.
+
     Parameters
     ----------
     value : date, datetime, str or None
@@ -195,11 +198,14 @@ def snapshot_date(value: Any, source: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if value is None or str(value).strip() == "":
-        msg = (f"{source or 'snapshot'} has no date: pass date=YYYY-MM-DD, add a 'date' "
+        msg = (f"{source or 'snapshot'} has no date: give a date (YYYY-MM-DD), add a 'date' "
                "property, or put the date in the file name")
         raise TerritoryError(msg)
+    text = str(value).strip()[:10]
+    if len(text) == 10 and text[4] == text[7] and text[4] in "/.":
+        text = text.replace(text[4], "-")
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return dt.date.fromisoformat(text)
     except ValueError:
         msg = f"{source or 'snapshot'}: date {value!r} is not YYYY-MM-DD"
         raise TerritoryError(msg) from None

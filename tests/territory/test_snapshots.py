@@ -6,6 +6,7 @@ from shapely.geometry import LineString, Point, Polygon, box
 import geo_ukraine as gu
 from geo_ukraine import TerritoryError, snapshot_from_geometry
 from geo_ukraine.territory import CONTROL_STATUSES, ControlStatus
+from geo_ukraine.territory.snapshots import snapshot_date
 
 
 def test_invalid_rings_are_repaired_and_reported():
@@ -36,3 +37,15 @@ def test_control_statuses_are_not_event_statuses():
     assert snap.status == ControlStatus.ASSESSED
     with pytest.raises(TerritoryError, match="not one of controlled, assessed, claimed"):
         snapshot_from_geometry(box(37, 48, 38, 49), "2026-02-03", status="reported")
+
+
+@pytest.mark.parametrize("written", ["2026-01-27", "2026/01/27", "2026.01.27",
+                                     "2026-01-27T00:00:00Z", "2026/01/27 12:00:00"])
+def test_dates_as_gis_tools_write_them(written):
+    assert snapshot_date(written, "front.kml").isoformat() == "2026-01-27"
+
+
+@pytest.mark.parametrize("written", ["27/01/2026", "2026-02-30", "last week"])
+def test_dates_that_are_not_dates_name_the_file(written):
+    with pytest.raises(TerritoryError, match=r"front\.kml: date"):
+        snapshot_date(written, "front.kml")
