@@ -1,9 +1,12 @@
-"""Map building at 100,000 events: time, HTML size and browser load, beside plain folium markers.
+"""Maps of 100,000 and 1,000,000 events: build time, size, browser load, zoom, heap; with peers.
 
-Run: ``python3 benchmarks/maps.py [N]`` (default 100,000 events). The peer is the plain folium
-way (one ``folium.CircleMarker`` with a popup per event), measured in the same run on a
-tenth of the events because it scales linearly and takes minutes at full size. Browser load
-is measured in headless Chromium when ``/usr/bin/chromium`` and ``chromedriver`` are there.
+Run: ``python3 benchmarks/maps.py [N]`` (default 100,000 events; the aggregated run uses 10 N).
+Peers measured in the same run: folium's ``FastMarkerCluster`` on the same N points (no
+per-event popups or styling), and the plain folium way, one ``folium.CircleMarker`` with a popup
+per event, on a tenth of the events (it scales linearly and takes minutes at full size).
+Browser figures come from headless Chromium when ``chromium`` and ``chromedriver`` are there:
+time to ready, the slowest of a zoom to levels 8, 10 and 12 and a pan at 12 (until the next
+frame is painted), and the JS heap after them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,18 @@ from shapely.geometry import Point
 import geo_ukraine as gu
 from geo_ukraine.events import EVENT_TYPES
 
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--enable-precise-memory-info")
+# Zoom or pan, then wait for the frame that shows it.
+_STEP = """
+var done = arguments[arguments.length - 1], map = geoUkraine.map, t = performance.now();
+if (arguments[0] === "pan") { map.panBy([300, 200], {animate: false}); }
+else { map.setView([48.5, 34.5], arguments[0], {animate: false}); }
+requestAnimationFrame(function () { requestAnimationFrame(function () {
+  done(performance.now() - t); }); });
+"""
+
 
 def synthetic_events(n: int, rng: np.random.Generator) -> gpd.GeoDataFrame:
     template = gu.events_from_records([{"event_date": "2026-01-01", "event_type": "shelling",
@@ -36,53 +51,82 @@ def synthetic_events(n: int, rng: np.random.Generator) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
 
 
-def browser_load_seconds(path: Path, ready: str = "typeof geoUkraine !== 'undefined'",
-                         timeout: float = 300.0) -> float | None:
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        return None
+def _driver():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"):
+    for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tempfile.mkdtemp()}")
+    options.add_argument("--window-size=1400,900")
     options.binary_location = shutil.which("chromium")
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def browser_figures(path: Path, ready: str = "typeof geoUkraine !== 'undefined'",
+                    interact: bool = True, timeout: float = 300.0) -> dict[str, float] | None:
+    """Seconds to ready; with ``interact`` the slowest zoom/pan (ms) and the JS heap (MB)."""
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        return None
+    driver = _driver()
     try:
         driver.set_page_load_timeout(timeout)
+        driver.set_script_timeout(120)
         start = time.perf_counter()
         driver.get(path.resolve().as_uri())
         while not driver.execute_script(f"return {ready}"):
             if time.perf_counter() - start > timeout:
                 return None
             time.sleep(0.05)
-        return time.perf_counter() - start
+        out = {"ready_s": time.perf_counter() - start}
+        if interact:
+            steps = [driver.execute_async_script(_STEP, step) for step in (8, 10, 12, "pan")]
+            out["slowest_ms"] = max(steps)
+            out["zoom10_ms"] = steps[1]
+            driver.execute_cdp_cmd("Performance.enable", {})
+            metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+            heap = next(m["value"] for m in metrics if m["name"] == "JSHeapUsedSize")
+            out["heap_mb"] = heap / 1e6
+        return out
     finally:
         driver.quit()
 
 
-def main() -> int:
-    import folium
-
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    rng = np.random.default_rng(6)
-    events = synthetic_events(n, rng)
-    out = Path(tempfile.mkdtemp())
+def _ours(events: gpd.GeoDataFrame, out: Path, name: str) -> None:
+    n = len(events)
     t = time.perf_counter()
     m = gu.event_map(events, reference=False)
-    path = gu.save_map(m, out / "many.html", offline=True)
-    ours = time.perf_counter() - t
+    path = gu.save_map(m, out / f"{name}.html", offline=True)
+    elapsed = time.perf_counter() - t
     size = path.stat().st_size / 1e6
-    print(f"geo_ukraine event_map + save_map, {n:,} events: {ours:6.1f} s, "
-          f"{size:6.1f} MB ({size * 1e6 / n:,.0f} bytes/event)")
-    load = browser_load_seconds(path)
-    if load is not None:
-        print(f"  headless Chromium load to ready:            {load:6.1f} s")
+    print(f"geo_ukraine event_map + save_map, {n:,} events: {elapsed:6.2f} s, {size:6.1f} MB "
+          f"({size * 1e6 / n:,.0f} bytes/event)")
+    figures = browser_figures(path)
+    if figures:
+        print(f"  headless Chromium: ready {figures['ready_s']:.2f} s; zoom to 10 "
+              f"{figures['zoom10_ms']:.0f} ms; slowest zoom/pan {figures['slowest_ms']:.0f} ms; "
+              f"JS heap {figures['heap_mb']:.0f} MB")
 
-    k = max(n // 10, 1)
+
+def _fast_marker_cluster(events: gpd.GeoDataFrame, out: Path) -> None:
+    import folium
+    from folium.plugins import FastMarkerCluster
+
+    t = time.perf_counter()
+    peer = folium.Map(location=(48.5, 34), zoom_start=6)
+    FastMarkerCluster([[p.y, p.x] for p in events.geometry]).add_to(peer)
+    peer.save(str(out / "fast.html"))
+    elapsed = time.perf_counter() - t
+    size = (out / "fast.html").stat().st_size / 1e6
+    print(f"folium FastMarkerCluster, {len(events):,} events: {elapsed:6.2f} s, {size:6.1f} MB "
+          "(no per-event popup or styling)")
+
+
+def _circle_markers(events: gpd.GeoDataFrame, out: Path, n: int) -> None:
+    import folium
+
+    k = max(len(events) // 10, 1)
     sample = events.iloc[:k]
     t = time.perf_counter()
     peer = folium.Map(location=(48.5, 34), zoom_start=6)
@@ -92,13 +136,22 @@ def main() -> int:
                             ).add_to(peer)
     peer.save(str(out / "peer.html"))
     elapsed = time.perf_counter() - t
-    psize = (out / "peer.html").stat().st_size / 1e6
-    print(f"folium one CircleMarker per event, {k:,} events: {elapsed:6.1f} s, {psize:6.1f} MB "
-          f"({psize * 1e6 / k:,.0f} bytes/event); x{n // k} for {n:,}: ~{elapsed * n / k:,.0f} s")
-    load = browser_load_seconds(out / "peer.html", ready="document.readyState === 'complete'")
-    if load is not None:
-        print(f"  headless Chromium load to readyState complete (its CDN assets cannot load "
-              f"here, so this is a lower bound): {load:6.1f} s")
+    size = (out / "peer.html").stat().st_size / 1e6
+    print(f"folium one CircleMarker per event, {k:,} events: {elapsed:6.1f} s, {size:6.1f} MB "
+          f"({size * 1e6 / k:,.0f} bytes/event); x{n // k} for {n:,}: ~{elapsed * n / k:,.0f} s")
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    rng = np.random.default_rng(6)
+    events = synthetic_events(n, rng)
+    gu.event_map(gu.empty_events())  # the basemap and gazetteer load once per process
+    out = Path(tempfile.mkdtemp())
+    _ours(events, out, "many")
+    _fast_marker_cluster(events, out)
+    _circle_markers(events, out, n)
+    many = synthetic_events(10 * n, np.random.default_rng(7))
+    _ours(many, out, "aggregated")
     shutil.rmtree(out, ignore_errors=True)
     return 0
 

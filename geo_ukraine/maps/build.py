@@ -10,6 +10,7 @@ from .._html import escape, script_json
 from .._settings import settings
 from ..events import GEO_PRECISION, validate_events
 from ..vocab import THEATRE_WIDE
+from .aggregate import AGGREGATE_ABOVE, DENSE_LAYER, grid_summary
 from .basemap import reference_layers, towns
 from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
@@ -79,9 +80,25 @@ def _new_map(location: tuple[float, float] | None, zoom_start: int | None,
     return m, base
 
 
+def _layer_spec(style: LayerStyle, subset: gpd.GeoDataFrame, aggregate: bool,
+                group: folium.FeatureGroup) -> dict[str, Any]:
+    """What the page gets for one layer: its style and its events, or grid counts of them."""
+    spec: dict[str, Any] = {"key": style.key, "label": style.label, "group": group.get_name(),
+                            "sized": style.sized,
+                            "style": {"colour": style.colour, "shape": style.shape,
+                                      "area": style.area, "radius": style.radius}}
+    points = subset.geometry.geom_type == "Point"
+    if aggregate and int(points.sum()) > DENSE_LAYER:
+        spec["grid"] = grid_summary(subset[points])
+        subset = subset[~points]
+    spec["data"] = layer_data(subset, badges=style.area == "hatched")
+    return spec
+
+
 def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> None:
     import folium
 
+    aggregate = len(events) > AGGREGATE_ABOVE
     for style in LAYERS:
         subset = layer_events(events, style)
         if subset.empty:
@@ -90,11 +107,7 @@ def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> N
         group.add_to(m)
         page.groups.setdefault(style.group, []).append(group)
         page.used.append(style)
-        page.layers.append({"key": style.key, "label": style.label,
-                            "group": group.get_name(), "sized": style.sized,
-                            "style": {"colour": style.colour, "shape": style.shape,
-                                      "area": style.area, "radius": style.radius},
-                            "data": layer_data(subset, badges=style.area == "hatched")})
+        page.layers.append(_layer_spec(style, subset, aggregate, group))
 
 
 def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, *,

@@ -36,14 +36,25 @@ def layer_events(events: gpd.GeoDataFrame, style: LayerStyle) -> gpd.GeoDataFram
     return subset[subset.geometry.geom_type == "Point"]
 
 
-def _column(values: list[Any]) -> dict[str, Any] | None:
-    distinct = list(dict.fromkeys(values))
-    if len(distinct) * 2 < len(values):
-        lookup = {v: i for i, v in enumerate(distinct)}
-        return {"dict": distinct, "codes": [lookup[v] for v in values]}
-    if any(v is not None for v in values):
-        return {"values": values}
-    return None
+def _plain(values: list[Any]) -> list[Any]:
+    return [v if v is None or isinstance(v, str | int) else plain_value(v) for v in values]
+
+
+def _column(series: Any) -> dict[str, Any] | None:
+    """One column: dictionary-encoded when its values repeat, else as a plain list."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if len(uniques) == 0:
+        return None
+    if (len(uniques) + 1) * 2 < len(series):
+        distinct = _plain(pd.Series(uniques).to_numpy(dtype=object, na_value=None).tolist())
+        if (codes < 0).any():
+            codes = codes.copy()
+            codes[codes < 0] = len(distinct)
+            distinct.append(None)
+        return {"dict": distinct, "codes": codes.tolist()}
+    return {"values": _plain(series.to_numpy(dtype=object, na_value=None).tolist())}
 
 
 def _badges(drawn: gpd.GeoDataFrame) -> list[list[float] | None]:
@@ -76,9 +87,7 @@ def layer_data(events: gpd.GeoDataFrame, *, badges: bool = False) -> dict[str, A
     drawn = located(events)
     columns: dict[str, Any] = {}
     for field in (c for c in POPUP_FIELDS if c in drawn.columns):
-        raw = drawn[field].to_numpy(dtype=object, na_value=None).tolist()
-        column = _column([v if v is None or isinstance(v, str | int) else plain_value(v)
-                          for v in raw])
+        column = _column(drawn[field])
         if column is not None:
             columns[field] = column
     geoms = drawn.geometry.to_numpy()

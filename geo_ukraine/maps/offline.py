@@ -38,7 +38,7 @@ def without_tile_layers(html: str) -> str:
     ``addTo`` call, and an entry in any layer control; all three are removed, so the page
     neither requests tiles nor refers to a variable it no longer defines.
     """
-    names = _TILE_LAYER.findall(html)
+    names = _TILE_LAYER.findall(html) if "L.tileLayer(" in html else []
     for name in names:
         match = re.search(rf"\bvar {name} = L\.tileLayer\(", html)
         if match is not None:

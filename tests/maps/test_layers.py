@@ -53,3 +53,18 @@ def test_layers_asked_for_start_visible(seed_events, option, layer):
               if isinstance(c, folium.FeatureGroup) and c.layer_name == layer]
     assert len(groups) == 1 and groups[0].show
     assert f"{groups[0].get_name()}.addTo(" in m.get_root().render()
+
+
+def test_a_million_events_are_counted_on_a_grid(monkeypatch):
+    from geo_ukraine.maps import build
+    from tests.conftest import scattered_events
+
+    monkeypatch.setattr(build, "AGGREGATE_ABOVE", 1000)
+    monkeypatch.setattr(build, "DENSE_LAYER", 500)
+    many = scattered_events(3000, (30, 38), (46, 51))
+    config = _config(event_map(many, reference=False).get_root().render())
+    [layer] = config["layers"]
+    assert layer["data"]["n"] == 0 and layer["grid"]["n"] == 3000
+    for level in layer["grid"]["levels"]:
+        assert sum(level["n"]) == 3000
+        assert len(level["ix"]) == len(level["iy"]) == len(level["n"])

@@ -169,7 +169,8 @@ function geoUkraineEventMap(map, cfg) {
   }
   cfg.layers.forEach(function (spec) {
     var group = window[spec.group], features = expand(spec.data);
-    var r = {key: spec.key, group: group, style: spec.style, sized: spec.sized,
+    var r = {key: spec.key, label: spec.label, grid: spec.grid || null, group: group,
+             style: spec.style, sized: spec.sized,
              features: features, geo: L.layerGroup().addTo(group),
              clusters: L.layerGroup().addTo(group), areas: [],
              points: features.filter(function (f) { return f.point; })};
@@ -200,6 +201,37 @@ function geoUkraineEventMap(map, cfg) {
       r.clusters.addLayer(marker);
     });
   }
+  // A layer too dense to send event by event arrives as counts per grid cell (three sizes).
+  function gridPopup(r, lv, i) {
+    var box = el("div", null, "gu-popup"), dates = r.grid.dates, table = el("table");
+    box.appendChild(el("div", lv.n[i] + " events: " + r.label, "gu-popup-title"));
+    row(table, "Dates", dates[lv.first[i]] + (lv.last[i] !== lv.first[i] ?
+      " to " + dates[lv.last[i]] : ""));
+    row(table, "Killed", lv.killed[i]); row(table, "Injured", lv.injured[i]);
+    row(table, "Area", lv.size + "\u00b0 square");
+    box.appendChild(table);
+    box.appendChild(el("p", "This layer has " + r.grid.n + " events, shown as counts. Filter " +
+      "the table (dates, area) to map each event with its own popup.", "gu-notes"));
+    return box;
+  }
+  function drawGrid(r, view) {
+    var z = map.getZoom(), lv = r.grid.levels[z < 8 ? 0 : z < 10 ? 1 : 2], s = lv.size;
+    var top = 1, i, colour = r.style.colour;
+    for (i = 0; i < lv.n.length; i++) { top = Math.max(top, lv.n[i]); }
+    for (i = 0; i < lv.n.length; i++) {
+      if (cutoff && r.grid.dates[lv.first[i]] > cutoff) { continue; }
+      var b = L.latLngBounds([lv.iy[i] * s, lv.ix[i] * s], [(lv.iy[i] + 1) * s, (lv.ix[i] + 1) * s]);
+      if (!view.intersects(b)) { continue; }
+      var cell = L.rectangle(b, {renderer: canvas, color: colour, weight: 0.6, fillColor: colour,
+        fillOpacity: 0.15 + 0.6 * Math.log(1 + lv.n[i]) / Math.log(1 + top)});
+      (function (k) {
+        cell.bindTooltip(function () { return el("span", lv.n[k] + " events: " + r.label); },
+                         {sticky: true});
+        cell.bindPopup(function () { return gridPopup(r, lv, k); }, {maxWidth: 340});
+      })(i);
+      r.clusters.addLayer(cell);
+    }
+  }
   function inTime(f) { return !cutoff || f.properties.event_date <= cutoff; }
   function render() {
     var clustered = map.getZoom() < cfg.cluster.maxZoom;
@@ -208,6 +240,7 @@ function geoUkraineEventMap(map, cfg) {
       r.geo.clearLayers();
       r.clusters.clearLayers();
       if (!map.hasLayer(r.group)) { return; }
+      if (r.grid) { drawGrid(r, view); }
       var points = r.points.filter(inTime);
       if (points.length > cfg.cluster.minPoints) {
         if (clustered) { drawClusters(r, points); points = []; } else {
@@ -223,7 +256,9 @@ function geoUkraineEventMap(map, cfg) {
     });
     gu.restack(map);
   }
-  var big = registry.some(function (r) { return r.points.length > cfg.cluster.minPoints; });
+  var big = registry.some(function (r) {
+    return r.grid || r.points.length > cfg.cluster.minPoints;
+  });
   map.on(big ? "moveend" : "zoomend", render);
   map.on("overlayadd", render);
   render();
