@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -50,8 +51,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
     try:
         return int(args.func(args) or 0)
-    except (GeoUkraineError, FileNotFoundError, ValueError, RuntimeError) as exc:
-        print(f"geo-ukraine {args.command}: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (``geocode --json ... | head``): not an error of ours. Point
+        # stdout at devnull so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (GeoUkraineError, OSError, ValueError, RuntimeError) as exc:
+        print(f"geo-ukraine {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print(f"geo-ukraine {args.command}: interrupted; no output file was changed",
+              file=sys.stderr)
         return 130
+
+
+def _one_line(exc: BaseException) -> str:
+    """The message of an error on one line (an OSError names its file)."""
+    if isinstance(exc, OSError) and not isinstance(exc, GeoUkraineError) and exc.filename:
+        return f"{str(exc.filename)!r}: {exc.strerror or exc}"
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -292,16 +292,26 @@ def _from_csv(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
 
 
 def _from_geojson(path: Path, gaz: Any) -> tuple[list[PlaceRow], dict[str, int]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        msg = f"{path.name}: not a GeoJSON file ({exc})"
+        raise GeoUkraineError(msg) from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        msg = f"{path.name}: not a GeoJSON FeatureCollection (no list of 'features')"
+        raise GeoUkraineError(msg)
     rows = []
-    for n, feat in enumerate(data.get("features", []), start=1):
-        geom = feat.get("geometry") or {}
-        if geom.get("type") != "Point":
+    for n, feat in enumerate(features, start=1):
+        geom = (feat.get("geometry") if isinstance(feat, dict) else None) or {}
+        coords = geom.get("coordinates") if isinstance(geom, dict) else None
+        if geom.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
             msg = f"{path.name} feature {n}: only Point features can be ingested"
             raise GeoUkraineError(msg)
-        lon, lat = geom["coordinates"][:2]
-        rows.append(_user_row({**feat.get("properties", {}), "lon": lon, "lat": lat},
-                              f"{path.name} feature {n}", gaz))
+        lon, lat = coords[:2]
+        props = feat.get("properties") if isinstance(feat.get("properties"), dict) else {}
+        rows.append(_user_row({**props, "lon": lon, "lat": lat}, f"{path.name} feature {n}",
+                              gaz))
     return rows, {"places": len(rows)}
 
 
