@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .schema import EVENT_COLUMNS, INT_COLUMNS, is_missing, validate_events
+from .fields import whole_number
+from .schema import EVENT_COLUMNS, INT_COLUMNS, validate_events
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -27,6 +28,12 @@ def event_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     -------
     geopandas.GeoDataFrame
         Validated by :func:`~geo_ukraine.events.validate_events`.
+
+    Raises
+    ------
+    EventSchemaError
+        For a count or ``geo_precision`` that is not a whole number >= 0 (never truncated),
+        or a table :func:`~geo_ukraine.events.validate_events` refuses.
     """
     import geopandas as gpd
     import pandas as pd
@@ -39,7 +46,8 @@ def event_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     frame = frame[[*EVENT_COLUMNS, *extra]]
     for column in _WHOLE_NUMBER_COLUMNS:
         frame[column] = pd.array(
-            [None if is_missing(v) else int(v) for v in frame[column]], dtype="Int64")
+            [whole_number(v, column, f"row {i}") for i, v in enumerate(frame[column])],
+            dtype="Int64")
     for column in EVENT_COLUMNS:
         if column not in (*_WHOLE_NUMBER_COLUMNS, "geometry"):
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)

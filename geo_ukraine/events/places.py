@@ -8,12 +8,16 @@ from .._settings import settings
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase
 from ..gazetteer import buffer_km as buffer_around
 from .codes import GeoPrecision, Resolution
+from .fields import check_buffer_km
 
 __all__ = ["CAPTURE_TYPES", "attach_place", "place_at"]
 
 #: Event types whose settlement is drawn as a capture area (a buffer), not a point.
 CAPTURE_TYPES: tuple[str, ...] = ("territorial_claim", "territorial_change")
 
+_UNPLACED: dict[str, Any] = {"place_id": None, "place_name": None, "admin1": None,
+                             "admin2": None, "country": None, "geo_precision": None,
+                             "resolution": Resolution.UNRESOLVED.value, "geometry": None}
 _PRECISION_OF_KIND = {"country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.REGION,
                       "admin2": GeoPrecision.NEAR}
 
@@ -41,7 +45,8 @@ def attach_place(location: str, *, event_type: str = "other", gazetteer: Gazette
     country, admin1 : str, optional
         Hints passed to :meth:`Gazetteer.resolve`.
     buffer_km : float, optional
-        Radius of a capture area (default: ``settings.capture_buffer_km``).
+        Radius of a capture area in km, above 0 and at most 1000 (default:
+        ``settings.capture_buffer_km``).
 
     Returns
     -------
@@ -49,11 +54,14 @@ def attach_place(location: str, *, event_type: str = "other", gazetteer: Gazette
         ``place_id``, ``place_name``, ``admin1``, ``admin2``, ``country``, ``geo_precision``,
         ``resolution`` (resolved / ambiguous / unresolved) and ``geometry`` (None when
         unresolved).
+
+    Raises
+    ------
+    EventSchemaError
+        For a ``buffer_km`` that is not a radius above 0 and at most 1000 km.
     """
     gaz = gazetteer or Gazetteer.default()
-    out: dict[str, Any] = {"place_id": None, "place_name": None, "admin1": None,
-                           "admin2": None, "country": None, "geo_precision": None,
-                           "resolution": Resolution.UNRESOLVED.value, "geometry": None}
+    out = dict(_UNPLACED)
     area = area_for_phrase(location, gaz)
     if area is not None:
         out.update(area)
@@ -79,7 +87,8 @@ def _settlement_geometry(place: Place, event_type: str,
                          buffer_km: float | None) -> dict[str, Any]:
     """A settlement's point, or a buffer around it for a claimed or assessed capture."""
     if event_type in CAPTURE_TYPES:
-        radius = settings.capture_buffer_km if buffer_km is None else buffer_km
+        radius = check_buffer_km(buffer_km)
+        radius = settings.capture_buffer_km if radius is None else radius
         return {"geo_precision": int(GeoPrecision.NEAR),
                 "geometry": buffer_around(place.geometry, radius)}
     precise = place.location_precision == "point"

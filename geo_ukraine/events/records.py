@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import re
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._coords import validate_lon_lat
-from ..errors import EventSchemaError, InvalidCoordinateError, UnresolvedPlaceWarning
+from ..errors import (
+    EventSchemaError,
+    InvalidCoordinateError,
+    InvalidNameError,
+    UnknownPlaceError,
+    UnresolvedPlaceWarning,
+)
 from ..gazetteer import Gazetteer
+from .fields import (
+    TEXT_COLUMNS,
+    Admin1Codes,
+    check_buffer_km,
+    check_scalar,
+    check_vocabulary,
+    text_value,
+    whole_number,
+)
 from .frame import event_frame
 from .places import attach_place, place_at
 from .schema import INT_COLUMNS, DatePrecision, Resolution, Status, acled_types
@@ -20,11 +34,11 @@ from .schema import INT_COLUMNS, DatePrecision, Resolution, Status, acled_types
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["event_id", "events_from_records", "normalise_record", "parse_event_date",
-           "whole_number"]
+__all__ = ["event_id", "events_from_records", "normalise_record", "parse_event_date"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _REQUIRED = ("event_date", "event_type", "location")
 
 
@@ -56,51 +70,22 @@ def parse_event_date(value: object, precision: str | None = None) -> tuple[str, 
         return value.isoformat(), precision or DatePrecision.DAY.value
     if hasattr(value, "to_pydatetime"):  # pandas Timestamp
         return value.to_pydatetime().date().isoformat(), precision or DatePrecision.DAY.value
-    text = str(value).strip()
-    if match := _MONTH.match(text):
-        return f"{match.group(1)}-{match.group(2)}-01", precision or DatePrecision.MONTH.value
-    if match := _WEEK.match(text):
-        monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        return monday.isoformat(), precision or DatePrecision.WEEK.value
+    text = str(value).strip()[:40]
     try:
+        if match := _MONTH.match(text):
+            first = dt.date(int(match.group(1)), int(match.group(2)), 1)
+            return first.isoformat(), precision or DatePrecision.MONTH.value
+        if match := _WEEK.match(text):
+            monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+            return monday.isoformat(), precision or DatePrecision.WEEK.value
+        if match := _SLASHED.match(text):  # as ogr2ogr writes dates: 2026/01/27
+            day = dt.date(*(int(part) for part in match.groups()))
+            return day.isoformat(), precision or DatePrecision.DAY.value
         return dt.date.fromisoformat(text[:10]).isoformat(), precision or DatePrecision.DAY.value
     except ValueError:
-        msg = (f"event_date {value!r} is not a date: use YYYY-MM-DD, YYYY-MM (a month) "
+        msg = (f"event_date {text!r} is not a date: use YYYY-MM-DD, YYYY-MM (a month) "
                "or YYYY-Www (an ISO week)")
         raise EventSchemaError(msg) from None
-
-
-def whole_number(value: object, column: str, where: str) -> int | None:
-    """A count such as ``fatalities``: a whole number >= 0, or None for an empty cell.
-
-    Parameters
-    ----------
-    value : object
-    column : str
-        Named in the error message.
-    where : str
-        Where the value came from ("events.csv line 4"), named in the error message.
-
-    Returns
-    -------
-    int or None
-
-    Raises
-    ------
-    EventSchemaError
-        For anything that is not a whole number >= 0.
-    """
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-        return None
-    try:
-        number = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        msg = f"{where}: {column} must be a whole number, got {value!r}"
-        raise EventSchemaError(msg) from None
-    if number < 0 or number != float(value):  # type: ignore[arg-type]
-        msg = f"{where}: {column} must be a non-negative whole number, got {value!r}"
-        raise EventSchemaError(msg)
-    return number
 
 
 def event_id(record: Mapping[str, Any]) -> str:
@@ -110,8 +95,8 @@ def event_id(record: Mapping[str, Any]) -> str:
     return "gu-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def normalise_record(record: object, where: str, *,
-                     gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+def normalise_record(record: object, where: str, *, gazetteer: Gazetteer | None = None,
+                     admin1_codes: Admin1Codes | None = None) -> dict[str, Any]:
     """One record that names its place -> one schema row with its place attached.
 
     Parameters
@@ -121,6 +106,8 @@ def normalise_record(record: object, where: str, *,
     where : str
         Names the record in error messages ("events.yaml record 3").
     gazetteer : Gazetteer, optional
+    admin1_codes : Admin1Codes, optional
+        Checks an ``admin1`` hint written as a code (shared across records: it caches).
 
     Returns
     -------
@@ -138,24 +125,30 @@ def normalise_record(record: object, where: str, *,
     row = dict(record)
     for column in _REQUIRED:
         if row.get(column) in (None, ""):
-            msg = f"{where}: {column!r} is missing (record: {dict(record)!r})"
+            given = " ".join(", ".join(map(str, row)).split())[:200] or "none"
+            msg = f"{where}: {column!r} is missing (fields given: {given})"
             raise EventSchemaError(msg)
+    for key, value in row.items():
+        check_scalar(value, str(key), where)
+        if key in TEXT_COLUMNS and key != "event_date":
+            row[key] = text_value(value, key, where)
     try:
         row["event_date"], row["date_precision"] = parse_event_date(
             row["event_date"], row.get("date_precision") or None)
         row["acled_event_type"], row["acled_sub_event_type"] = acled_types(row["event_type"])
     except EventSchemaError as exc:
         raise EventSchemaError(f"{where}: {exc}") from None
-    for column in INT_COLUMNS:
+    for column in (*INT_COLUMNS, "geo_precision"):
         row[column] = whole_number(row.get(column), column, where)
+    check_vocabulary(row, where)
+    (admin1_codes or Admin1Codes(gazetteer)).check_hint(row.get("admin1"), where)
     place = _place_of(row, where, gazetteer)
     for key, value in place.items():
-        if key == "geo_precision" and row.get("geo_precision") not in (None, ""):
+        if key == "geo_precision" and row.get("geo_precision") is not None:
             continue
         row[key] = value
     row.setdefault("status", Status.REPORTED.value)
-    row.setdefault("event_id", None)
-    row["event_id"] = row["event_id"] or event_id(row)
+    row["event_id"] = row.get("event_id") or event_id(row)
     return row
 
 
@@ -164,13 +157,18 @@ def _place_of(row: dict[str, Any], where: str, gazetteer: Gazetteer | None) -> d
     lon, lat = row.pop("lon", None), row.pop("lat", None)
     hints = {"event_type": row["event_type"], "gazetteer": gazetteer,
              "country": row.get("country"), "admin1": row.get("admin1")}
-    if lon in (None, "") or lat in (None, ""):
-        return attach_place(row["location"], buffer_km=row.pop("buffer_km", None), **hints)
     try:
+        if lon in (None, "") or lat in (None, ""):
+            radius = check_buffer_km(row.pop("buffer_km", None), where)
+            return attach_place(row["location"], buffer_km=radius, **hints)
         lon, lat = validate_lon_lat(lon, lat)
-    except InvalidCoordinateError as exc:
+        return place_at(row["location"], lon, lat, geo_precision=row.get("geo_precision"),
+                        **hints)
+    except EventSchemaError:
+        raise
+    except (InvalidCoordinateError, InvalidNameError, UnknownPlaceError) as exc:
+        # Bad coordinates, an over-long name or an admin1 hint no unit has: name the record.
         raise EventSchemaError(f"{where}: {exc}") from None
-    return place_at(row["location"], lon, lat, geo_precision=row.get("geo_precision"), **hints)
 
 
 def events_from_records(records: Iterable[Mapping[str, Any]], *,
@@ -211,8 +209,10 @@ def events_from_records(records: Iterable[Mapping[str, Any]], *,
     """
     rows = []
     unresolved = []
+    admin1_codes = Admin1Codes(gazetteer)
     for n, record in enumerate(records, start=1):
-        row = normalise_record(record, f"{source_name} record {n}", gazetteer=gazetteer)
+        row = normalise_record(record, f"{source_name} record {n}", gazetteer=gazetteer,
+                               admin1_codes=admin1_codes)
         if row["resolution"] != Resolution.RESOLVED:
             unresolved.append(f"{row['location']!r} ({row['resolution']})")
         rows.append(row)

@@ -146,7 +146,8 @@ def validate_events(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     EventSchemaError
         Listing every problem found: missing columns, unknown event types, statuses or date
         precisions, bad dates, negative figures, geo_precision outside 1-4, a CRS other than
-        EPSG:4326, or a resolved row without geometry.
+        EPSG:4326, a resolved row without geometry, or a coordinate that is not finite or is
+        outside longitude -180..180 / latitude -90..90.
     """
     import geopandas as gpd
 
@@ -189,5 +190,20 @@ def _value_problems(events: gpd.GeoDataFrame) -> list[str]:
                                                  strict=True)):
         if resolution == Resolution.RESOLVED and (geom is None or geom.is_empty):
             problems.append(f"row {events.index[idx]}: resolved but has no geometry")
-    return problems
+    return problems + _coordinate_problems(events)
+
+
+def _coordinate_problems(events: gpd.GeoDataFrame) -> list[str]:
+    """Rows with a coordinate that is not finite or is outside lon/lat range."""
+    if events.crs is not None and not events.crs.equals("EPSG:4326"):
+        return []
+    import numpy as np
+    import shapely
+
+    coords, owner = shapely.get_coordinates(np.asarray(events.geometry.values),
+                                            return_index=True)
+    bad = ~np.isfinite(coords).all(axis=1) | (np.abs(coords[:, 0]) > 180) \
+        | (np.abs(coords[:, 1]) > 90)
+    return [f"row {events.index[i]}: a coordinate is not finite or is outside "
+            "longitude -180..180 / latitude -90..90" for i in np.unique(owner[bad])]
 
