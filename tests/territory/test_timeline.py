@@ -46,4 +46,4 @@ def test_territory_layers_on_a_map(tmp_path):
                             changes(before, after))
     html = gu.save_map(m, tmp_path / "t.html").read_text()
     assert "Claimed 2026-02-03" in html and "Gained 2026-01-27 to 2026-02-03" in html
-    assert "geoUkraineHatchLayer" in html
+    assert '"hatched":true' in html.replace(" ", ""), "the claimed area is drawn hatched"
