@@ -84,7 +84,7 @@ def test_failed_kml_write_keeps_previous_file(few_events, tmp_path, monkeypatch)
     assert len(list(tmp_path.iterdir())) == 1
 
 
-@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".gpkg"])
+@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".gpkg", ".kml", ".kmz", ".parquet"])
 def test_failed_write_keeps_previous_file(few_events, tmp_path, suffix):
     path = write_events(few_events, tmp_path / f"ev{suffix}")
     before = path.read_bytes()

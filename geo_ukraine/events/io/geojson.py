@@ -10,7 +10,8 @@ from ..._files import atomic_open
 from ..._settings import settings
 from ...errors import EventSchemaError
 from .base import WriteOptions
-from .rows import events_from_rows
+from .rows import PlacedRow, events_from_rows
+from .source import one_line, read_text
 from .values import plain_value
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def rfc7946_geometry(geom: BaseGeometry | None, precision: int) -> dict[str, Any
     import numpy as np
     import shapely
 
-    geom = shapely.transform(geom, lambda c: np.round(c, precision))
+    # An altitude, when there is one, is kept (RFC 7946 section 3.1.1).
+    geom = shapely.transform(geom, lambda c: np.round(c, precision), include_z=geom.has_z)
     if geom.geom_type in ("Polygon", "MultiPolygon"):
         geom = shapely.orient_polygons(geom, exterior_cw=False)
     return json.loads(shapely.to_geojson(geom))
@@ -85,21 +87,61 @@ def write_geojson(events: gpd.GeoDataFrame, path: Path, options: WriteOptions) -
 
 
 def read_geojson(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:
-    """Read a GeoJSON FeatureCollection of events (``gazetteer`` is not needed)."""
-    from shapely.geometry import shape
+    """Read a GeoJSON FeatureCollection of events (UTF-8, a byte-order mark allowed).
+
+    Raises
+    ------
+    EventSchemaError
+        For text that is not JSON (``NaN`` and ``Infinity`` are not JSON either), a top level
+        that is not a FeatureCollection, or a feature whose geometry or properties are not
+        usable, naming the file, the feature and the field.
+    """
+    data = _load(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        found = data.get("type") if isinstance(data, dict) else type(data).__name__
+        msg = f"{path.name}: expected a GeoJSON FeatureCollection, got type {found!r}"
+        raise EventSchemaError(msg)
+    features = data.get("features", [])
+    if not isinstance(features, list):
+        msg = f"{path.name}: 'features' must be a list, got {type(features).__name__}"
+        raise EventSchemaError(msg)
+    rows = [_feature_row(feature, f"{path.name} feature {n}")
+            for n, feature in enumerate(features, start=1)]
+    return events_from_rows(rows, path.name, gazetteer=gazetteer)
+
+
+def _load(path: Path) -> Any:
+    def no_constants(name: str) -> Any:
+        msg = f"{path.name}: {name} is not a JSON number (RFC 8259); use null"
+        raise EventSchemaError(msg)
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_text(path), parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        msg = f"{path.name}: not valid JSON: {exc}"
+        msg = f"{path.name}: not valid JSON: {one_line(exc)}"
         raise EventSchemaError(msg) from None
-    if data.get("type") != "FeatureCollection":
-        msg = f"{path.name}: expected a GeoJSON FeatureCollection, got type {data.get('type')!r}"
+    except RecursionError:
+        msg = f"{path.name}: JSON nested too deeply to be a GeoJSON FeatureCollection"
+        raise EventSchemaError(msg) from None
+
+
+def _feature_row(feature: object, where: str) -> PlacedRow:
+    from shapely.errors import ShapelyError
+    from shapely.geometry import shape
+
+    if not isinstance(feature, dict):
+        msg = f"{where}: a feature must be an object, got {type(feature).__name__}"
         raise EventSchemaError(msg)
-    rows = []
-    for feature in data.get("features", []):
-        row = dict(feature.get("properties") or {})
-        geometry = feature.get("geometry")
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        msg = f"{where}: properties must be an object, got {type(properties).__name__}"
+        raise EventSchemaError(msg)
+    row = dict(properties)
+    geometry = feature.get("geometry")
+    try:
         row["geometry"] = shape(geometry) if geometry else None
-        rows.append(row)
-    return events_from_rows(rows, path.name)
+    except (ShapelyError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+        msg = f"{where}: geometry of type {str(kind)[:40]!r} is not usable: {one_line(exc)}"
+        raise EventSchemaError(msg) from None
+    return where, row

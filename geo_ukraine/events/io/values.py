@@ -8,7 +8,7 @@ from typing import Any
 
 from ..schema import is_missing
 
-__all__ = ["plain_value"]
+__all__ = ["plain_value", "read_value"]
 
 
 def plain_value(value: Any) -> Any:
@@ -37,4 +37,16 @@ def plain_value(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    return value
+
+
+def read_value(value: Any) -> Any:
+    """A cell as a reader passes it on: NA and NaN become None, numpy scalars plain values.
+
+    Unlike :func:`plain_value`, an infinite number is kept, for the checks to refuse it.
+    """
+    if is_missing(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):
+        return value.item()
     return value
