@@ -28,6 +28,7 @@ def seed_page(browser, seed_events, tmp_path_factory):
     browser.get(path.resolve().as_uri())
     wait_ready(browser)
     ARTIFACTS.mkdir(exist_ok=True)
+    browser.seed_url = path.resolve().as_uri()
     return browser
 
 
@@ -52,7 +53,10 @@ def _zoom_out_until_visible(driver, lat, lon):
         w, h = driver.execute_script("var s = geoUkraine.map.getSize(); return [s.x, s.y];")
         if abs(dx) < w / 2 - 260 and abs(dy) < h / 2 - 60:
             return
-        driver.find_element(By.CSS_SELECTOR, ".leaflet-control-zoom-out").click()
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        button = driver.find_element(By.CSS_SELECTOR, ".leaflet-control-zoom-out")
+        ActionChains(driver).move_to_element(button).click().perform()
         import time
 
         time.sleep(0.6)
@@ -86,6 +90,8 @@ def test_every_event_type_opens_its_popup_and_tooltip(seed_page, seed_events, ge
     for event_type, index in _first_per_type(_kinds(seed_events, geom_types)):
         event = seed_events.loc[index]
         label = EVENT_LABELS[event_type]
+        driver.get(driver.seed_url)  # each event sought from the map as it opens
+        wait_ready(driver)
         found = False
         for point in _candidates(event.geometry):
             _zoom_out_until_visible(driver, point.y, point.x)
