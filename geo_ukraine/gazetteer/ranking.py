@@ -148,6 +148,8 @@ _SPELLING_MIN_RATIO = 80.0
 _USER_PRIOR = 1e4
 _METHOD_QUALITY = {MatchMethod.EXACT: 1.0, MatchMethod.ALIAS: 0.97, MatchMethod.SKELETON: 0.9}
 _EARTH_RADIUS_KM = 6371.0088
+# A smaller settlement sharing a city's name keeps at most this share of the city's weight.
+_UNDER_CITY = 0.1
 # Weight of a candidate outside the oblasts an article is about, relative to one inside.
 _OUTSIDE_CONTEXT = 0.15
 
@@ -350,6 +352,8 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
                                     float(row.lat))
             weight /= 1.0 + (distance / 15.0) ** 2
         scored.append((i, method, quality, weight))
+    if not context.admin1 and context.near is None and not context.admin2:
+        scored = _cities_first(rows, own, scored)
     if not region_phrase and filters.kind is None:
         scored = _demote_eponymous_regions(rows, scored)
     scored.sort(key=lambda t: (-t[3], rows[t[0]].id))
@@ -376,6 +380,26 @@ def _own_name_rows(name: str, found: Mapping[int, tuple[str, float]],
         if method == MatchMethod.EXACT or own_skeleton == query or close:
             own.add(i)
     return own
+
+
+def _cities_first(rows: Mapping[int, PlaceRow], own: set[int],
+                  scored: list[tuple[int, str, float, float]]
+                  ) -> list[tuple[int, str, float, float]]:
+    """A bare name that a city of 50,000+ bears means the city, not a front-line village.
+
+    Without context, a village's war-reporting boost must not outweigh a city of the same
+    name ("Rivne" is the regional capital, not the village near Pokrovsk): other settlements
+    keep at most a tenth of the city's weight. Any context (an oblast, a raion, a town nearby)
+    lifts this.
+    """
+    city = max((w for i, _, _, w in scored if i in own and rows[i].kind == PlaceKind.SETTLEMENT
+                and rows[i].population_int >= CAPITAL_MIN_POPULATION), default=0.0)
+    if not city:
+        return scored
+    return [(i, method, quality,
+             min(weight, city * _UNDER_CITY) if rows[i].kind == PlaceKind.SETTLEMENT
+             and rows[i].population_int < CAPITAL_MIN_POPULATION else weight)
+            for i, method, quality, weight in scored]
 
 
 def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
