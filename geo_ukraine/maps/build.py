@@ -95,19 +95,51 @@ def _layer_spec(style: LayerStyle, subset: gpd.GeoDataFrame, aggregate: bool,
     return spec
 
 
+def _borrowed(style: LayerStyle, subset: gpd.GeoDataFrame,
+              rows: dict[int, dict[Any, int]]) -> tuple[Any, dict[str, list[int]]]:
+    """Rows a layer borrows from layers drawn already (the civilian harm of a strike)."""
+    own = subset["event_type"].isin(style.event_types).to_numpy()
+    refs: dict[str, list[int]] = {"layers": [], "rows": []}
+    for i, index in enumerate(subset.index):
+        if own[i]:
+            continue
+        for position, mapping in rows.items():
+            if index in mapping:
+                refs["layers"].append(position)
+                refs["rows"].append(mapping[index])
+                break
+        else:
+            own[i] = True
+    return own, refs
+
+
 def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> None:
+    """One overlay per layer; a layer that only repeats other layers' events refers to them."""
     import folium
 
     aggregate = len(events) > AGGREGATE_ABOVE
+    drawn: list[tuple[LayerStyle, gpd.GeoDataFrame, Any]] = []
     for style in LAYERS:
         subset = layer_events(events, style)
         if subset.empty:
             continue
-        group = folium.FeatureGroup(name=style.label, show=True)
-        group.add_to(m)
+        group = folium.FeatureGroup(name=style.label, show=True).add_to(m)
         page.groups.setdefault(style.group, []).append(group)
         page.used.append(style)
-        page.layers.append(_layer_spec(style, subset, aggregate, group))
+        drawn.append((style, subset, group))
+    specs: list[dict[str, Any]] = [{} for _ in drawn]
+    rows: dict[int, dict[Any, int]] = {}
+    for position, (style, subset, group) in enumerate(drawn):
+        if not style.sized:
+            specs[position] = _layer_spec(style, subset, aggregate, group)
+            if "grid" not in specs[position]:
+                rows[position] = {index: i for i, index in enumerate(subset.index)}
+    for position, (style, subset, group) in enumerate(drawn):
+        if style.sized:
+            own, refs = _borrowed(style, subset, {} if aggregate else rows)
+            specs[position] = _layer_spec(style, subset[own], aggregate, group)
+            specs[position]["refs"] = refs
+    page.layers.extend(specs)
 
 
 def _add_reference_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page, *,
@@ -238,7 +270,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     validate_events(events)
     events = _until(events, as_of)
     tiles = (not settings.offline) if tiles is None else tiles
-    drawn = located(events)
+    drawn = located(events).reset_index(drop=True)
     m, base = _new_map(location, zoom_start, tiles)
     page = _Page()
     _add_event_layers(m, drawn, page)

@@ -47,6 +47,8 @@ def _column(series: Any) -> dict[str, Any] | None:
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     if len(uniques) == 0:
         return None
+    if len(uniques) == 1 and (codes >= 0).all():
+        return {"const": _plain(pd.Series(uniques).to_numpy(dtype=object).tolist())[0]}
     if (len(uniques) + 1) * 2 < len(series):
         distinct = _plain(pd.Series(uniques).to_numpy(dtype=object, na_value=None).tolist())
         if (codes < 0).any():

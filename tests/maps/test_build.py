@@ -18,6 +18,8 @@ def _legend(html: str) -> str:
 
 def _column(data: dict, name: str) -> list:
     col = data["columns"][name]
+    if "const" in col:
+        return [col["const"]] * data["n"]
     return [col["dict"][c] for c in col["codes"]] if "dict" in col else col["values"]
 
 
@@ -30,7 +32,8 @@ def test_layers_match_the_events(seed_events):
     html = event_map(seed_events).get_root().render()
     config = _config(html)
     legend = _legend(html)
-    counts = {spec["key"]: spec["data"]["n"] for spec in config["layers"]}
+    counts = {spec["key"]: spec["data"]["n"] + len(spec.get("refs", {}).get("rows", []))
+              for spec in config["layers"]}
     for style in LAYERS:
         if style.key == "civilian":
             harmed = (seed_events.fatalities.fillna(0) + seed_events.injured.fillna(0)) > 0
@@ -129,7 +132,7 @@ def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
     config = _config(m.get_root().render())
     assert sum(s["data"]["n"] for s in config["layers"]) == n
     drone = next(s for s in config["layers"] if s["key"] == "drone")["data"]
-    assert "dict" in drone["columns"]["event_type"], "repeated values are dictionary-encoded"
+    assert {"dict", "const"} & set(drone["columns"]["event_type"]), "repeats are encoded once"
     assert all(len(g) == 2 for g in drone["geometries"]), "points are bare [lon, lat] pairs"
 
 

@@ -4,6 +4,8 @@
 function geoUkraineEventMap(map, cfg) {
   "use strict";
   var gu = geoUkraineLib, el = gu.el, canvas = gu.canvas(map), LABELS = cfg.labels;
+  // Popups pan clear of the title strip at the top of the page.
+  var POPUP = {maxWidth: 340, maxHeight: 360, autoPanPaddingTopLeft: [20, 60]};
 
   // ---- popups and tooltips: every string from the data goes through textContent ----------
   function row(table, label, value) {
@@ -102,7 +104,7 @@ function geoUkraineEventMap(map, cfg) {
       var props = {}, g = data.geometries[i];
       for (var k = 0; k < names.length; k++) {
         var col = data.columns[names[k]];
-        var v = col.dict ? col.dict[col.codes[i]] : col.values[i];
+        var v = col.dict ? col.dict[col.codes[i]] : col.values ? col.values[i] : col.const;
         if (v !== null && v !== undefined) { props[names[k]] = v; }
       }
       features[i] = {properties: props, point: Array.isArray(g) ? g : null,
@@ -130,7 +132,7 @@ function geoUkraineEventMap(map, cfg) {
     var marker = new ShapeMarker([f.point[1], f.point[0]], {renderer: canvas, shape: style.shape,
       radius: radius, color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
     marker.bindPopup(function () { return popupFor(shownHere(f.key)); },
-                     {maxWidth: 340, maxHeight: 360});
+                     POPUP);
     marker.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
                        {sticky: true});
     return marker;
@@ -161,14 +163,21 @@ function geoUkraineEventMap(map, cfg) {
     layers.forEach(function (l) {
       if (!l.bindPopup || l.options.interactive === false) { return; }
       l.bindPopup(function () { return popupFor(shownHere(f.key)); },
-                  {maxWidth: 340, maxHeight: 360});
+                  POPUP);
       l.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
                     {sticky: true});
     });
     return layers;
   }
-  cfg.layers.forEach(function (spec) {
-    var group = window[spec.group], features = expand(spec.data);
+  var expanded = cfg.layers.map(function (spec) { return expand(spec.data); });
+  cfg.layers.forEach(function (spec, n) {
+    var group = window[spec.group], features = expanded[n];
+    if (spec.refs) {
+      // Events of other layers shown here too (a strike's civilian harm): shared, not repeated.
+      features = features.concat(spec.refs.layers.map(function (k, j) {
+        return expanded[k][spec.refs.rows[j]];
+      }));
+    }
     var r = {key: spec.key, label: spec.label, grid: spec.grid || null, group: group,
              style: spec.style, sized: spec.sized,
              features: features, geo: L.layerGroup().addTo(group),
@@ -227,32 +236,49 @@ function geoUkraineEventMap(map, cfg) {
       (function (k) {
         cell.bindTooltip(function () { return el("span", lv.n[k] + " events: " + r.label); },
                          {sticky: true});
-        cell.bindPopup(function () { return gridPopup(r, lv, k); }, {maxWidth: 340});
+        cell.bindPopup(function () { return gridPopup(r, lv, k); }, POPUP);
       })(i);
       r.clusters.addLayer(cell);
     }
   }
   function inTime(f) { return !cutoff || f.properties.event_date <= cutoff; }
-  function render() {
-    var clustered = map.getZoom() < cfg.cluster.maxZoom;
-    var view = map.getBounds().pad(0.3);
-    registry.forEach(function (r) {
-      r.geo.clearLayers();
-      r.clusters.clearLayers();
-      if (!map.hasLayer(r.group)) { return; }
-      if (r.grid) { drawGrid(r, view); }
-      var points = r.points.filter(inTime);
-      if (points.length > cfg.cluster.minPoints) {
-        if (clustered) { drawClusters(r, points); points = []; } else {
-          points = points.filter(function (f) { return view.contains([f.point[1], f.point[0]]); });
-        }
+  // A layer is drawn again only when the zoom, the time cut or its visibility changed, or the
+  // view left the area drawn last time (the view plus half of it on every side).
+  function fresh(r, zoom, shown) {
+    var st = r.state;
+    return st && st.zoom === zoom && st.cutoff === cutoff && st.shown === shown &&
+      (!st.bounds || st.bounds.contains(map.getBounds()));
+  }
+  function drawLayer(r, zoom, view) {
+    var culled = false;
+    r.geo.clearLayers();
+    r.clusters.clearLayers();
+    if (r.grid) { drawGrid(r, view); culled = true; }
+    var points = r.points.filter(inTime);
+    if (points.length > cfg.cluster.minPoints) {
+      if (zoom < cfg.cluster.maxZoom) { drawClusters(r, points); points = []; } else {
+        points = points.filter(function (f) { return view.contains([f.point[1], f.point[0]]); });
+        culled = true;
       }
-      points.forEach(function (f) { r.geo.addLayer(pointMarker(r, f)); });
-      r.areas.forEach(function (a) {
-        if (!inTime(a.f)) { return; }
-        a.layers = a.layers || areaLayer(r, a.f);
-        a.layers.forEach(function (l) { r.geo.addLayer(l); });
-      });
+    }
+    points.forEach(function (f) { r.geo.addLayer(pointMarker(r, f)); });
+    r.areas.forEach(function (a) {
+      if (!inTime(a.f)) { return; }
+      a.layers = a.layers || areaLayer(r, a.f);
+      a.layers.forEach(function (l) { r.geo.addLayer(l); });
+    });
+    return culled;
+  }
+  function render() {
+    var zoom = map.getZoom(), view = map.getBounds().pad(0.5);
+    registry.forEach(function (r) {
+      var shown = map.hasLayer(r.group);
+      if (fresh(r, zoom, shown)) { return; }
+      var culled = false;
+      if (shown) { culled = drawLayer(r, zoom, view); } else {
+        r.geo.clearLayers(); r.clusters.clearLayers();
+      }
+      r.state = {zoom: zoom, cutoff: cutoff, shown: shown, bounds: culled ? view : null};
     });
     gu.restack(map);
   }
@@ -260,7 +286,7 @@ function geoUkraineEventMap(map, cfg) {
     return r.grid || r.points.length > cfg.cluster.minPoints;
   });
   map.on(big ? "moveend" : "zoomend", render);
-  map.on("overlayadd", render);
+  map.on("overlayadd overlayremove", render);
   render();
 
   // ---- time slider ------------------------------------------------------------------------
