@@ -15,6 +15,7 @@ from .basemap import reference_layers, towns
 from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
 from .styles import (
+    CLUSTER_MAX_IN_VIEW,
     CLUSTER_MAX_ZOOM,
     CLUSTER_MIN_POINTS,
     COMPACT_WIDTH,
@@ -98,8 +99,11 @@ def _layer_spec(style: LayerStyle, subset: gpd.GeoDataFrame, aggregate: bool,
 def _borrowed(style: LayerStyle, subset: gpd.GeoDataFrame,
               rows: dict[int, dict[Any, int]]) -> tuple[Any, dict[str, list[int]]]:
     """Rows a layer borrows from layers drawn already (the civilian harm of a strike)."""
-    own = subset["event_type"].isin(style.event_types).to_numpy()
+    own = subset["event_type"].isin(style.event_types).to_numpy().copy()
     refs: dict[str, list[int]] = {"layers": [], "rows": []}
+    if not rows:
+        own[:] = True
+        return own, refs
     for i, index in enumerate(subset.index):
         if own[i]:
             continue
@@ -209,7 +213,7 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
         "layers": page.layers, "labels": EVENT_LABELS,
         "dates": sorted({str(d) for d in drawn["event_date"]}), "time": time,
         "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
-                    "cellPixels": 48},
+                    "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "base": {"group": base.get_name(), "land": countries,
                  "countryLabels": countries["labels"], "towns": towns()},

@@ -8,6 +8,7 @@ __all__ = [
     "BLACK",
     "BLUE",
     "CHOROPLETH",
+    "CLUSTER_MAX_IN_VIEW",
     "CLUSTER_MAX_ZOOM",
     "CLUSTER_MIN_POINTS",
     "COMPACT_WIDTH",
@@ -105,6 +106,8 @@ EVENT_LABELS: dict[str, str] = {
 #: A layer with more points than this is drawn as counts on a 48-pixel grid below this zoom.
 CLUSTER_MIN_POINTS = 2000
 CLUSTER_MAX_ZOOM = 10
+#: ... and from that zoom on too, while more than this many of its points are in view.
+CLUSTER_MAX_IN_VIEW = 3000
 
 #: The initial view when no event lies in the theatre: (south, west), (north, east).
 UKRAINE_BOUNDS = ((44.3, 22.1), (52.4, 40.2))

@@ -206,7 +206,7 @@ function geoUkraineEventMap(map, cfg) {
         radius: Math.min(24, 5 + 2.5 * Math.log2(cell.n)), color: "#222", weight: 1,
         fillColor: r.style.colour, fillOpacity: 0.75});
       marker.bindTooltip(function () { return el("span", cell.n + " events: click to zoom in"); });
-      marker.on("click", function () { map.setView([lat, lon], Math.min(zoom + 2, cfg.cluster.maxZoom)); });
+      marker.on("click", function () { map.setView([lat, lon], zoom + 2); });
       r.clusters.addLayer(marker);
     });
   }
@@ -243,7 +243,7 @@ function geoUkraineEventMap(map, cfg) {
   }
   function inTime(f) { return !cutoff || f.properties.event_date <= cutoff; }
   // A layer is drawn again only when the zoom, the time cut or its visibility changed, or the
-  // view left the area drawn last time (the view plus half of it on every side).
+  // view left the area drawn last time (the view plus a quarter of it on every side).
   function fresh(r, zoom, shown) {
     var st = r.state;
     return st && st.zoom === zoom && st.cutoff === cutoff && st.shown === shown &&
@@ -256,9 +256,13 @@ function geoUkraineEventMap(map, cfg) {
     if (r.grid) { drawGrid(r, view); culled = true; }
     var points = r.points.filter(inTime);
     if (points.length > cfg.cluster.minPoints) {
-      if (zoom < cfg.cluster.maxZoom) { drawClusters(r, points); points = []; } else {
+      // Zoomed out, or still too many in view: counts on a pixel grid; else each event.
+      if (zoom >= cfg.cluster.maxZoom) {
         points = points.filter(function (f) { return view.contains([f.point[1], f.point[0]]); });
         culled = true;
+      }
+      if (zoom < cfg.cluster.maxZoom || points.length > cfg.cluster.maxInView) {
+        drawClusters(r, points); points = [];
       }
     }
     points.forEach(function (f) { r.geo.addLayer(pointMarker(r, f)); });
@@ -270,7 +274,7 @@ function geoUkraineEventMap(map, cfg) {
     return culled;
   }
   function render() {
-    var zoom = map.getZoom(), view = map.getBounds().pad(0.5);
+    var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
     registry.forEach(function (r) {
       var shown = map.hasLayer(r.group);
       if (fresh(r, zoom, shown)) { return; }
