@@ -11,17 +11,24 @@ seconds.
 
 from __future__ import annotations
 
-from .dates import publication_date
-from .events import events_from_text, extract_events
+from .batch import BatchResult, events_from_files, read_article
+from .dates import UndatedArticleWarning, article_date, publication_date
+from .events import event_records, events_from_text, extract_events
 from .mentions import Mention, find_places
 from .sentences import Sentence, sentences
 
 __all__ = [
+    "BatchResult",
     "Mention",
     "Sentence",
+    "UndatedArticleWarning",
+    "article_date",
+    "event_records",
+    "events_from_files",
     "events_from_text",
     "extract_events",
     "find_places",
     "publication_date",
+    "read_article",
     "sentences",
 ]

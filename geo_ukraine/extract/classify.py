@@ -80,7 +80,7 @@ def event_type(sentence: str, locations: list[Mention]) -> str | None:
 def _strike_type(sentence: str, russia: bool) -> str | None:
     """The type of a strike by the means the sentence names, if it reports one."""
     means = {name for name, pattern in MEANS.items() if pattern.search(sentence)}
-    if not means or not STRIKE_VERB.search(sentence):
+    if not means or (not STRIKE_VERB.search(sentence) and "shelling" not in means):
         return None
     if russia:
         return "cross_border_strike"

@@ -5,15 +5,37 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..errors import GeoUkraineWarning
 from ..vocab import MONTH_PATTERN, MONTHS
 
-__all__ = ["EventDate", "event_date", "publication_date"]
+__all__ = ["UNKNOWN_DATE", "EventDate", "UndatedArticleWarning", "article_date", "event_date",
+           "publication_date"]
 
-#: An ISO date and its precision (``day``, ``week`` or ``month``).
-EventDate = tuple[str, str]
+#: An ISO date and its precision (``day``, ``week`` or ``month``), or ``(None, "unknown")``.
+EventDate = tuple[str | None, str]
 
+#: What a sentence that cannot be dated gets.
+UNKNOWN_DATE: EventDate = (None, "unknown")
+
+
+class UndatedArticleWarning(GeoUkraineWarning):
+    """Some events of an article cannot be dated: it names the article and why."""
+
+
+# Month names as wire copy writes them: "January", "Jan", "Jan.", "Sept".
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A date on a header line of its own, perhaps after a label or a weekday and before a time:
+# "January 10, 2026", "Post At: Aug 25/2024 10:50PM", "Monday, 7 August 2023, 10:45",
+# "Published 2024-08-25", "06.12.2024".
 _HEADER_DATE = re.compile(
-    rf"^\s*(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\s*$", re.M)
+    r"^[^\n]{0,40}?(?<![\w/.])(?:"
+    rf"(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|/|\s+)"
+    r"(?P<year>\d{4})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_WORD}),?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<yyyy>\d{4})"
+    r")(?![\w/.])[\s\d:.,|()+-]{0,12}(?:[AP]\.?M\.?|UTC|GMT|EST|CET|EET|MSK)?[\s\d:+-]{0,8}$",
+    re.M | re.I)
 _ON_DATE = re.compile(
     rf"\b(?:on\s+)?(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\b",
     re.I)
@@ -25,16 +47,47 @@ _MONTH_PART = re.compile(
     rf"in mid|in late)[\s-]+(?P<month>{MONTH_PATTERN})\b", re.I)
 # How many lines from the top a publication date may stand on.
 _HEADER_LINES = 15
+# ... and how many characters: a text of one long line is not read to its end for a header.
+_HEADER_CHARS = 3000
 
 
 def publication_date(text: str) -> dt.date | None:
-    """A publication date written on a line of its own near the top ("January 10, 2026")."""
-    head = "\n".join(text.splitlines()[:_HEADER_LINES])
-    match = _HEADER_DATE.search(head)
-    if not match:
-        return None
-    return dt.date(int(match.group("year")), MONTHS[match.group("month").lower()],
-                   int(match.group("day")))
+    """The article's own date: on a short line of its own near the top.
+
+    "January 10, 2026", "Monday, 7 August 2023, 10:45", "Post At: Aug 25/2024 10:50PM",
+    "2024-08-25" and "06.12.2024" (day first) are read; an impossible date is skipped.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    date or None
+    """
+    head = "\n".join(text[:_HEADER_CHARS].splitlines()[:_HEADER_LINES])
+    for match in _HEADER_DATE.finditer(head):
+        try:
+            return _header_date(match)
+        except ValueError:
+            continue
+    return None
+
+
+#: The article's own date (an alias of :func:`publication_date`, named for what it reads).
+article_date = publication_date
+
+
+def _header_date(match: re.Match[str]) -> dt.date:
+    """The date a header match names (ValueError for an impossible one)."""
+    if match.group("iso"):
+        return dt.date.fromisoformat(match.group("iso"))
+    if match.group("yyyy"):
+        return dt.date(int(match.group("yyyy")), int(match.group("mm")), int(match.group("dd")))
+    month = match.group("month") or match.group("month2")
+    day = match.group("day") or match.group("day2")
+    year = match.group("year") or match.group("year2")
+    return dt.date(int(year), MONTHS[month.lower().rstrip(".")], int(day))
 
 
 def event_date(sentence: str, published: dt.date | None,

@@ -1,29 +1,29 @@
-"""Candidate events from article text, one per sentence and place, with provenance."""
+"""Candidate events from article text, one per incident and place, with provenance."""
 
 from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EventSchemaError, UnresolvedPlaceWarning
-from ..events import empty_events, events_from_records
+from ..errors import EventSchemaError
+from ..events import event_frame
+from ..events.schema import DATE_PRECISIONS
 from ..gazetteer import Gazetteer
-from .classify import actor, attribution, event_type
-from .dates import EventDate, event_date, publication_date
-from .figures import injured, killed, quantities
-from .locations import best_locations, event_locations
+from .dates import UNKNOWN_DATE, EventDate, UndatedArticleWarning, article_date, event_date
+from .incidents import Incidents
 from .mentions import Mention, find_places
-from .rules import CUE
 from .sentences import Sentence, sentences
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["events_from_text", "extract_events"]
+__all__ = ["check_published", "event_records", "events_from_text", "extract_events"]
 
-# Mention kinds whose place's admin-1 unit is copied to the event.
-_POINT_KINDS = ("settlement", "facility")
+# Whether the event schema takes an event with no known date (``event_date`` null and
+# ``date_precision`` "unknown"); until it does, undated events are left out with a warning.
+_SCHEMA_TAKES_UNKNOWN_DATES = UNKNOWN_DATE[1] in DATE_PRECISIONS
 
 
 def extract_events(text: str, *, published: str | dt.date | None = None,
@@ -33,18 +33,24 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
 
     Each sentence that reports a strike, damage, casualties, a claimed or assessed change of
     territory, a cross-border strike, an incursion, diplomacy or aid becomes an event per
-    place it names (the most specific places of the sentence), with its figures (killed,
-    injured, quantities of means), its date resolved against the publication date, its
+    place it names (the most specific places of the sentence, as :func:`find_places`
+    resolved them), with its figures (killed, injured, quantities of means), its date, its
     status and claimant ("Russian state media said" -> claimed), and the exact sentence and
-    its offsets. Page furniture (menus, headlines, mojibake) yields nothing.
+    its offsets. A sentence that only adds figures ("At least a dozen people were injured")
+    completes the event before it. Page furniture (menus, headlines, mojibake) yields nothing.
+
+    Dates: the article's own date (a header or dateline date) comes first, ``published``
+    second. A sentence that cannot be dated (no date anywhere, or an impossible one such as
+    "February 30") keeps its event with an unknown date, and one warning names ``source``.
 
     Parameters
     ----------
     text : str
     published : str or date, optional
-        Publication date (``YYYY-MM-DD``); found in the text's header when it carries one.
+        Publication date (``YYYY-MM-DD``), used when the text carries none of its own.
     source, url : str, optional
-        Outlet and address, copied to every event.
+        Outlet (or file) and address, copied to every event; ``source`` names the article
+        in warnings.
     gazetteer : Gazetteer, optional
 
     Returns
@@ -56,33 +62,23 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
     Raises
     ------
     EventSchemaError
-        When an event's date cannot be known: pass ``published``.
+        When ``published`` is not a date.
+
+    Warns
+    -----
+    UndatedArticleWarning
+        Once per article whose events (or some of them) cannot be dated.
+
+    Examples
+    --------
+    >>> from geo_ukraine import extract_events
+    >>> ev = extract_events("A missile killed three people in Dnipro on March 2.",
+    ...                     published="2026-03-04")
+    >>> ev.loc[0, ["event_type", "place_name", "fatalities", "event_date"]].tolist()
+    ['missile_strike', 'Dnipro', 3, '2026-03-02']
     """
-    gaz = gazetteer or Gazetteer.default()
-    when = _publication(text, published)
-    parts = sentences(text)
-    all_mentions = find_places(text, gazetteer=gaz)
-    records: list[dict[str, Any]] = []
-    previous_date: EventDate | None = None
-    paragraph = -1
-    for n, sentence in enumerate(parts):
-        if sentence.paragraph != paragraph:
-            paragraph, previous_date = sentence.paragraph, None
-        if sentence.noise:
-            continue
-        mentions = [m for m in all_mentions if sentence.start <= m.start < sentence.end]
-        kind = event_type(sentence.text, best_locations(mentions))
-        if kind is None:
-            continue
-        previous_date = _dated(sentence, when, previous_date)
-        following = parts[n + 1].text if n + 1 < len(parts) else ""
-        records += _records(sentence, following, kind, previous_date, mentions, gaz,
-                            source=source, url=url)
-    if not records:
-        return empty_events()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UnresolvedPlaceWarning)
-        return events_from_records(records, gazetteer=gaz, source_name=source or "text")
+    return event_frame(event_records(text, published=published, source=source, url=url,
+                                     gazetteer=gazetteer))
 
 
 #: The same function as :func:`extract_events`, named like the other event constructors
@@ -90,56 +86,106 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
 events_from_text = extract_events
 
 
-def _publication(text: str, published: str | dt.date | None) -> dt.date | None:
-    """The publication date passed, else the one in the text's header."""
+def event_records(text: str, *, published: str | dt.date | None = None,
+                  source: str | None = None, url: str | None = None,
+                  gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """The rows :func:`extract_events` makes, before they become one event table.
+
+    A batch builds one table from the rows of all its articles
+    (:func:`geo_ukraine.events.event_frame`), which is far cheaper than one table each.
+
+    Parameters
+    ----------
+    text, published, source, url, gazetteer
+        As for :func:`extract_events`.
+
+    Returns
+    -------
+    list of dict
+        Rows in the event schema (with their geometry), in text order.
+    """
+    if not isinstance(text, str):
+        msg = f"text must be a string, got {type(text).__name__}"
+        raise TypeError(msg)
+    gaz = gazetteer or Gazetteer.default()
+    when = article_date(text) or check_published(published)
+    parts = sentences(text)
+    incidents = Incidents(gaz, source=source, url=url)
+    previous: EventDate | None = None
+    paragraph = -1
+    problems: list[str] = []
+    for n, sentence, mentions in _sentence_mentions(parts, find_places(text, gazetteer=gaz)):
+        if sentence.paragraph != paragraph:
+            paragraph, previous = sentence.paragraph, None
+        if sentence.noise:
+            continue
+        following = parts[n + 1].text if n + 1 < len(parts) else ""
+        date = _date_of(sentence, when, previous, problems)
+        if incidents.add(sentence, following, mentions, date):
+            previous = date if date[0] is not None else previous
+    return _dated_rows(incidents.rows(), problems, source, published=when is not None)
+
+
+def check_published(published: str | dt.date | None) -> dt.date | None:
+    """``published`` as a date (None stays None).
+
+    Raises
+    ------
+    EventSchemaError
+        When it is not a date written YYYY-MM-DD.
+    """
     if isinstance(published, str):
         try:
-            published = dt.date.fromisoformat(published)
+            return dt.date.fromisoformat(published)
         except ValueError:
             msg = f"published must be a date YYYY-MM-DD, got {published!r}"
             raise EventSchemaError(msg) from None
-    return published or publication_date(text)
+    return published
 
 
-def _dated(sentence: Sentence, published: dt.date | None,
-           previous: EventDate | None) -> EventDate:
-    """The sentence's date, or an error asking for the publication date."""
-    date = event_date(sentence.text, published, previous)
-    if date is None:
-        msg = (f"cannot date the event in {sentence.text[:80]!r}: the text has no "
-               "publication date; pass published=YYYY-MM-DD (CLI: --published)")
-        raise EventSchemaError(msg)
-    return date
+def _sentence_mentions(parts: list[Sentence], mentions: list[Mention]
+                       ) -> Iterator[tuple[int, Sentence, list[Mention]]]:
+    """Each sentence with the mentions that start inside it, in one walk over both lists.
+
+    Both are in text order, so a pointer into the mentions moves forward only: the walk is
+    linear in the number of sentences plus mentions.
+    """
+    pointer = 0
+    for n, sentence in enumerate(parts):
+        while pointer < len(mentions) and mentions[pointer].start < sentence.start:
+            pointer += 1
+        inside = pointer
+        while inside < len(mentions) and mentions[inside].start < sentence.end:
+            inside += 1
+        yield n, sentence, mentions[pointer:inside]
+        pointer = inside
 
 
-def _has_cue(sentence: str, kind: str) -> bool:
-    """Whether a country-level sentence reports a datable, countable event."""
-    return kind == "aid" or (kind != "diplomacy" and bool(CUE.search(sentence)))
+def _date_of(sentence: Sentence, published: dt.date | None, previous: EventDate | None,
+             problems: list[str]) -> EventDate:
+    """The sentence's date; an impossible date ("February 30") is noted and left unknown."""
+    try:
+        date = event_date(sentence.text, published, previous)
+    except ValueError as exc:
+        problems.append(f"{sentence.text[:60]!r} gives an impossible date ({exc})")
+        return UNKNOWN_DATE
+    return date or UNKNOWN_DATE
 
 
-def _records(sentence: Sentence, following: str, kind: str, date: EventDate,
-             mentions: list[Mention], gaz: Gazetteer, *, source: str | None,
-             url: str | None) -> list[dict[str, Any]]:
-    """The event records of one sentence: one per place it is drawn at."""
-    who = actor(sentence, kind, mentions)
-    locations = event_locations(kind, mentions, who, gaz)
-    if not locations or (all(m.kind == "country" for m in locations)
-                         and not _has_cue(sentence.text, kind)):
-        return []  # a generic remark, not an event that can be placed
-    status, claimant = attribution(sentence.text, following, kind)
-    dead, hurt = killed(sentence.text), injured(sentence.text)
-    counted = quantities(sentence.text)
-    return [{
-        "event_date": date[0], "date_precision": date[1], "event_type": kind,
-        "location": mention.phrase,
-        "country": mention.place.country if mention.place else None,
-        "admin1": mention.place.admin1 if mention.place is not None
-        and mention.kind in _POINT_KINDS else None,
-        "actor": who, "status": status, "claimed_by": claimant,
-        "fatalities": dead, "injured": hurt,
-        "source": source, "source_url": url, "notes": None,
-        "sentence": sentence.text, "sentence_start": sentence.start,
-        "sentence_end": sentence.end, "mention": mention.surface,
-        "quantity": counted,
-        "extraction_confidence": round(min(mention.confidence, 1.0), 3),
-    } for mention in locations]
+def _dated_rows(rows: list[dict[str, Any]], problems: list[str], source: str | None, *,
+                published: bool) -> list[dict[str, Any]]:
+    """The rows, with one warning naming the article when some cannot be dated."""
+    undated = [r for r in rows if r["event_date"] is None]
+    if not undated and not problems:
+        return rows
+    reasons = list(problems[:3])
+    if undated and not published:
+        reasons.insert(0, "it carries no date of its own and none was given (--published)")
+    kept = "kept with an unknown date" if _SCHEMA_TAKES_UNKNOWN_DATES else \
+        "left out (the event schema has no unknown date yet)"
+    msg = (f"{source or 'text'}: " + "; ".join(reasons)
+           + f"; {len(undated)} of {len(rows)} events cannot be dated and are {kept}")
+    warnings.warn(msg, UndatedArticleWarning, stacklevel=3)
+    if _SCHEMA_TAKES_UNKNOWN_DATES:
+        return rows
+    return [r for r in rows if r["event_date"] is not None]

@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .rules import INJURED, KILLED, NUMBER_WORDS, QUANTITY
+from .rules import (
+    CLAUSE_BREAK,
+    INJURED,
+    INJURED_HINT,
+    KILLED,
+    KILLED_HINT,
+    NO_CASUALTIES,
+    NUMBER_WORDS,
+    PERSON_WORD,
+    QUANTITY,
+)
 
-__all__ = ["injured", "killed", "quantities"]
+__all__ = ["casualties_at", "injured", "killed", "no_casualties", "quantities"]
 
 
 def _number(value: str) -> int:
@@ -15,22 +25,76 @@ def _number(value: str) -> int:
     return int(value) if value.isdigit() else NUMBER_WORDS[value]
 
 
+def _count(match: re.Match[str]) -> int:
+    """The figure a match gives: its number, or how many victims it lists one by one."""
+    victims = match.groupdict().get("victims")
+    if victims:
+        return len(PERSON_WORD.findall(victims))
+    return _number(match.group("num"))
+
+
 def _figure(patterns: Sequence[re.Pattern[str]], sentence: str) -> int | None:
-    for pattern in patterns:
-        match = pattern.search(sentence)
-        if match:
-            return _number(match.group("num"))
-    return None
+    """The largest figure any pattern finds (a toll is restated as it rises)."""
+    found = [_count(m) for pattern in patterns for m in pattern.finditer(sentence)]
+    return max(found) if found else None
 
 
 def killed(sentence: str) -> int | None:
-    """The number of people a sentence reports killed ("killing at least five"), if any."""
-    return _figure(KILLED, sentence)
+    """The number of people a sentence reports killed ("killing at least five"), if any.
+
+    Ages are not counts ("two women, aged 61 and 73, died" is 2), a singular victim is one
+    ("a man was killed"), and "no casualties" is 0.
+    """
+    found = _figure(KILLED, sentence) if KILLED_HINT.search(sentence) else None
+    if found is None and no_casualties(sentence):
+        return 0
+    return found
 
 
 def injured(sentence: str) -> int | None:
     """The number of people a sentence reports injured ("a dozen were injured"), if any."""
-    return _figure(INJURED, sentence)
+    found = _figure(INJURED, sentence) if INJURED_HINT.search(sentence) else None
+    if found is None and no_casualties(sentence):
+        return 0
+    return found
+
+
+def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
+    """Killed and injured for the place named at ``offset`` in ``sentence``.
+
+    When the clause that names the place gives figures, they are the place's ("At least a
+    dozen were injured, and a strike in Sumy killed two and wounded nine" gives Sumy 2 and
+    9); otherwise the sentence's figures are.
+
+    Parameters
+    ----------
+    sentence : str
+    offset : int
+        Where the place's name starts in ``sentence``.
+
+    Returns
+    -------
+    tuple
+        ``(killed, injured)``, each None when not stated.
+    """
+    start = 0
+    for brk in CLAUSE_BREAK.finditer(sentence):
+        if brk.start() >= offset:
+            clause = sentence[start:brk.start()]
+            break
+        start = brk.end()
+    else:
+        clause = sentence[start:]
+    if len(clause) < len(sentence):
+        figures = killed(clause), injured(clause)
+        if figures != (None, None):
+            return figures
+    return killed(sentence), injured(sentence)
+
+
+def no_casualties(sentence: str) -> bool:
+    """Whether a sentence says nobody was hurt ("There were no casualties")."""
+    return NO_CASUALTIES.search(sentence) is not None
 
 
 def quantities(sentence: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from typing import Any
 
 from ..gazetteer import Gazetteer, Place, area_for_phrase
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
@@ -42,8 +43,8 @@ class Mention:
     places : tuple of Place
         Every place the mention names (two oblasts for "Kursk and Belgorod regions").
     kind : str
-        ``settlement``, ``admin1``, ``admin2``, ``country``, ``facility``, ``regions``
-        (several admin-1 units), ``area`` (a directional part) or ``ambiguous``.
+        ``settlement``, ``admin1``, ``admin2``, ``country``, ``facility``, ``other``,
+        ``regions`` (several admin-1 units), ``area`` (a directional part) or ``ambiguous``.
     confidence : float
         The gazetteer's confidence, lowered for weak contexts.
     role : str
@@ -51,6 +52,8 @@ class Mention:
         ``name_part`` (inside another name such as an outlet's).
     phrase : str
         The text to geocode: the surface with possessives and punctuation cleaned.
+    area : tuple, optional
+        For an ``area`` mention, its geometry and ``geo_precision``.
     """
 
     start: int
@@ -62,6 +65,7 @@ class Mention:
     confidence: float
     role: str
     phrase: str
+    area: tuple[Any, int] | None = dataclasses.field(default=None, repr=False, compare=False)
 
 
 def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -195,7 +199,7 @@ def _resolve(text: str, words: list[Token], first: int, end: int, surface: str,
         places = tuple(gaz.get(pid) for pid in area["place_id"].split("|")) if area else ()
         return Mention(0, 0, surface, places[0] if places else None, places,
                        "area" if area else "ambiguous", 0.9 if area else 0.0, "location",
-                       phrase)
+                       phrase, (area["geometry"], area["geo_precision"]) if area else None)
     if len(names) > 1:
         places = tuple(p for p in (gaz.resolve(f"{n} oblast", kind="admin1").place
                                    for n in names) if p is not None)

@@ -18,17 +18,23 @@ __all__ = [
     "CAPTURE",
     "CIVILIAN_HARM",
     "CLAIMANTS",
+    "CLAUSE_BREAK",
     "CONFIRMED",
     "CUE",
+    "DAMAGE",
     "DIPLOMACY",
     "FOOTHOLD",
     "INFRASTRUCTURE",
     "INJURED",
+    "INJURED_HINT",
     "KILLED",
+    "KILLED_HINT",
     "LOCATIVE_WORDS",
     "MEANS",
     "NAME_FOLLOWERS",
+    "NO_CASUALTIES",
     "NUMBER_WORDS",
+    "PERSON_WORD",
     "QUANTITY",
     "SETTLEMENT_NOUN",
     "SKIP_SINGLE",
@@ -87,23 +93,79 @@ _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|dozen|" + "|".join(
     sorted((k for k in NUMBER_WORDS if k not in ("a", "an", "dozen", "a dozen")),
            key=len, reverse=True)) + r")")
 
-#: Patterns whose ``num`` group is the number killed; the first that matches counts.
+# A qualifier before a count ("at least 21", "more than 50").
+_ABOUT = r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a total of|up to)\s+)?"
+# People as counted in casualty reports.
+_PEOPLE = (r"(?:people|persons?|civilians?|residents?|children|kids|men|women|servicemen|"
+           r"soldiers|troops|others|more|adults|teenagers?|locals|workers|employees|"
+           r"passengers|rescuers|policemen|officers|patients|villagers|individuals|"
+           r"family members|pensioners|boys|girls|babies|infants|minors)")
+# One person, as a singular victim is written ("a 57-year-old woman", "the driver").
+_ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-old\s+)?"
+               r"(?:(?:[a-z]+\s+){0,2}?)(?:man|woman|boy|girl|child|baby|infant|teenager|"
+               r"driver|resident|civilian|person|pensioner|husband|wife|son|daughter|mother|"
+               r"father|worker|employee|rescuer|policeman|officer|firefighter|medic|farmer|"
+               r"volunteer|passer-by|serviceman|soldier)")
+# A list of singular victims ("A 61-year-old woman and her 65-year-old husband").
+_VICTIMS = rf"(?P<victims>{_ONE_PERSON}(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}})"
+# The counts' own ages ("two women, aged 61 and 73,") are skipped between count and verb.
+_AGED = r"(?:,\s*(?:aged|ages)\s[^,.;]{1,30},)?"
+_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got))?(?:\s+(?:reportedly|also|" \
+      r"seriously|critically|severely|slightly|fatally|later|all))?"
+
+#: Patterns whose ``num`` group is the number killed (or ``victims`` lists them one by one);
+#: the largest figure found counts.
 KILLED: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:at least\s+|more than\s+|over\s+)?"
-               + _NUM + r"\b(?!-year)", re.I),
-    re.compile(r"\b(?:at least\s+|more than\s+)?" + _NUM
-               + r"\s+(?:people|civilians|persons|residents)?\s*(?:were\s+|have been\s+)?"
-               r"(?:killed|dead|died)\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills|kill|claiming the lives of|claimed the lives of|"
+               r"took the lives of|taking the lives of|deaths of)\s+" + _ABOUT + _NUM
+               + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
+    re.compile(r"\b" + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+               + r"\s+(?:killed|dead|died)\b", re.I),
+    re.compile(r"\b" + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|dead\b|killed\b)", re.I),
+    re.compile(r"\b(?:death toll|number of (?:dead|deaths|those killed|fatalities))\s+"
+               r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|"
+               r"grew|is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
+    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + r"\s+(?:killed|died|dead)\b", re.I),
+    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + r"\s+(?:had\s+)?died\b", re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+" + _VICTIMS, re.I),
+    re.compile(r"\bthe body of " + _VICTIMS, re.I),
 )
 
-#: Patterns whose ``num`` group is the number injured; the first that matches counts.
+#: Patterns whose ``num`` group is the number injured (or ``victims`` lists them).
 INJURED: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?:injuring|injured|wounding|wounded|injures|wounds)\s+"
-               r"(?:at least\s+|more than\s+|over\s+)?" + _NUM + r"\b(?!-year)", re.I),
-    re.compile(r"\b(?:at least\s+|more than\s+)?" + _NUM
-               + r"\s+(?:people|civilians|persons|residents|others)?\s*"
-               r"(?:were\s+|have been\s+)?(?:injured|wounded|hurt)\b", re.I),
+    re.compile(r"\b(?:injuring|injured|wounding|wounded|injures|wounds|injuries to|"
+               r"hospitalising|hospitalizing)\s+" + _ABOUT + _NUM
+               + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
+    re.compile(r"\b" + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+               + r"\s+(?:injured|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    re.compile(r"\b" + _ABOUT + _NUM + r"\s+(?:injuries|injured\b|wounded\b)", re.I),
+    re.compile(r"\b(?:number of (?:injured|wounded|injuries|those injured))\s+"
+               r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|grew|"
+               r"is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
+    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE
+               + r"\s+(?:injured|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _VICTIMS, re.I),
 )
+
+#: Where a sentence's clauses part: figures in the clause that names a place are that place's.
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+")
+
+#: The person noun of one victim in a list of victims (each counts one).
+PERSON_WORD = re.compile(
+    r"\b(?:man|woman|boy|girl|child|baby|infant|teenager|driver|resident|civilian|person|"
+    r"pensioner|husband|wife|son|daughter|mother|father|worker|employee|rescuer|policeman|"
+    r"officer|firefighter|medic|farmer|volunteer|passer-by|serviceman|soldier)\b", re.I)
+
+#: Words without which no :data:`KILLED` or :data:`INJURED` pattern can match: a cheap test
+#: that spares most sentences the figure patterns.
+KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body", re.I)
+INJURED_HINT = re.compile(r"injur|wound|hurt|hospitali", re.I)
+
+#: Nobody was hurt: both figures are 0 ("There were no casualties", "no one was injured").
+NO_CASUALTIES = re.compile(
+    r"\b(?:no (?:casualties|victims|injuries|fatalities|one was (?:hurt|injured|killed))|"
+    r"nobody was (?:hurt|injured|killed)|no(?:-| )one was (?:hurt|injured|killed)|"
+    r"without casualties|no (?:people|civilians) were (?:hurt|injured|killed))\b", re.I)
 
 #: Quantities of means or damage ("more than 90 drones", "1,100 apartment buildings").
 QUANTITY = re.compile(
@@ -115,16 +177,32 @@ QUANTITY = re.compile(
 # --------------------------------------------------------------------------------- event types
 #: Means of a strike, each with the pattern that names it.
 MEANS: dict[str, re.Pattern[str]] = {
-    "missile": re.compile(r"\bmissiles?\b|\bballistic\b|\bOreshnik\b", re.I),
-    "drone": re.compile(r"\bdrones?\b|\bUAVs?\b|\bShaheds?\b", re.I),
-    "bomb": re.compile(r"\b(?:glide|guided|aerial)\s+bombs?\b|\bKABs?\b", re.I),
-    "shelling": re.compile(r"\bshelling\b|\bartillery\b|\bshelled\b", re.I),
+    "missile": re.compile(r"\bmissiles?\b|\bballistic\b|\bOreshnik\b|\brockets?\b|"
+                          r"\bS-300\b|\bIskanders?\b|\bKh-\d+|\bKalibrs?\b|\bKinzhals?\b",
+                          re.I),
+    "drone": re.compile(r"\bdrones?\b|\bUAVs?\b|\bShaheds?\b|\bGerans?\b|"
+                        r"\bloitering munitions?\b", re.I),
+    "bomb": re.compile(r"\b(?:glide|guided|aerial|air|aircraft)\s+bombs?\b|\bKABs?\b|"
+                       r"\bFAB-\d+", re.I),
+    "shelling": re.compile(r"\bshelling\b|\bartillery\b|\bshelled\b|\bbombard(?:ment|ed|"
+                           r"ing)\b|\bfired (?:on|at)\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
+                           r"\bhowitzers?\b|\bopened fire\b", re.I),
 }
 
-#: A verb or noun of striking, which turns named means into a strike.
+#: A verb or noun of striking or of harm, which turns named means into a strike.
 STRIKE_VERB = re.compile(
-    r"\b(?:strikes?|struck|hit|attacks?|attacked|barrage|bombardments?|assault|shelling|"
-    r"launched|targeted|targeting|damaged?|used|use of)\b", re.I)
+    r"\b(?:strikes?|struck|hit|hitting|attacks?|attacked|barrage|bombardments?|assault|"
+    r"shelling|launched|targeted|targeting|damaged?|destroyed|used|use of|fired|blasted|"
+    r"tore into|slammed|pounded|killed|killing|kills|wounded|wounding|injured|injuring|"
+    r"died|deaths|dead|fatalities|injuries|casualties|explosions?|exploded|fell|downed|"
+    r"shot down|intercepted|debris)\b", re.I)
+
+#: Damage to buildings, infrastructure or facilities: its own event beside the strike.
+DAMAGE = re.compile(
+    r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|fires? (?:broke out|erupted|started|broke|"
+    r"was started)|caught fire|set (?:\w+ )?(?:on fire|ablaze)|ablaze|blaze|in flames|"
+    r"collapsed|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
+    r"disruptions? in (?:gas|power|electricity|heating|water))\b", re.I)
 
 #: A strike or attack as a noun, which with harm to people makes civilian casualties.
 STRIKE_NOUN = re.compile(r"\bstrikes?\b|\battacks?\b", re.I)

@@ -11,7 +11,12 @@ __all__ = ["Sentence", "sentences", "starts_sentence"]
 
 # A sentence ends at . ! or ? (perhaps closing a quote or bracket) before a capital or digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z\u0400-\u042f0-9])")
-_ABBREV = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|approx|e\.g|i\.e)\.$")
+_ABBREV = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|approx|e\.g|i\.e|Jan|Feb|"
+                     r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gov|Rep|Sen|Sgt|Maj|Capt|"
+                     r"[A-Z])\.$")
+# How far back an abbreviation is looked for before a sentence end: a constant window keeps
+# splitting linear in the length of a line, however many sentences it holds.
+_ABBREV_WINDOW = 8
 # How far back starts_sentence looks: a constant window keeps the check constant-time.
 _START_WINDOW = 12
 
@@ -61,7 +66,7 @@ def sentences(text: str) -> list[Sentence]:
         noise = _is_noise(body)
         start = 0
         for match in _SENTENCE_END.finditer(body):
-            if _ABBREV.search(body[: match.start()]):
+            if _ABBREV.search(body, max(0, match.start() - _ABBREV_WINDOW), match.start()):
                 continue
             piece = body[start:match.start()]
             if piece.strip():

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from geo_ukraine import EventSchemaError, extract_events, publication_date
+from geo_ukraine import extract_events, publication_date
+from geo_ukraine.events.schema import DATE_PRECISIONS
+from geo_ukraine.extract import UndatedArticleWarning
 from geo_ukraine.extract.dates import event_date
 
 
@@ -21,8 +23,36 @@ def test_header_date_and_missing_date():
     text = "March 3, 2026\n\nOvernight, missiles struck Dnipro and killed four people.\n"
     assert str(publication_date(text)) == "2026-03-03"
     assert extract_events(text).iloc[0].event_date == "2026-03-02"
-    with pytest.raises(EventSchemaError, match="published"):
-        extract_events("Overnight, missiles struck Dnipro and killed four people in a block.")
+
+
+def test_the_articles_own_date_wins_over_published():
+    text = "Monday, 2 March 2026, 10:45\n\nOvernight, missiles struck Dnipro, killing four.\n"
+    events = extract_events(text, published="2026-05-20")
+    assert list(events.event_date) == ["2026-03-01"]
+
+
+@pytest.mark.parametrize("header", ["Posted: Feb 3/2026 10:50PM", "2026-02-03",
+                                    "03.02.2026", "February 3rd, 2026", "3 Feb. 2026"])
+def test_header_dates_as_outlets_write_them(header):
+    assert str(publication_date(f"Some outlet\n{header}\n\nBody text here.")) == "2026-02-03"
+
+
+def test_an_undated_article_keeps_going_with_a_warning_naming_it():
+    text = "Overnight, missiles struck Dnipro and killed four people in a block."
+    with pytest.warns(UndatedArticleWarning, match="dnipro.txt: .*no date"):
+        events = extract_events(text, source="dnipro.txt")
+    if "unknown" in DATE_PRECISIONS:
+        assert events.event_date.isna().all() and set(events.date_precision) == {"unknown"}
+    else:  # until the event schema takes unknown dates, the undated events are left out
+        assert len(events) == 0
+
+
+def test_an_impossible_date_is_left_unknown_and_named():
+    text = ("On February 30, shelling hit Nikopol, killing two people.\n"
+            "On March 2, a missile hit Dnipro, killing one person.\n")
+    with pytest.warns(UndatedArticleWarning, match="a.txt: .*February 30"):
+        events = extract_events(text, published="2026-03-05", source="a.txt")
+    assert "2026-03-02" in set(events.event_date)
 
 
 FEB_10 = dt.date(2026, 2, 10)

@@ -1,0 +1,43 @@
+"""Every text scanner runs in linear time: 1 MB takes about ten times as long as 100 KB."""
+
+import time
+import warnings
+
+import pytest
+
+from geo_ukraine import extract_events, find_places
+from geo_ukraine.extract import sentences
+
+# Our own sentence, repeated; the same text on one line and with a paragraph per sentence.
+SENTENCE = ("Overnight, Russian drones struck Kharkiv and the Sumy region, killing two people "
+            "and wounding a 45-year-old man, the governor said on March 3. ")
+# 10x the text may take at most this many times as long (linear is ~10; quadratic ~100).
+MAX_RATIO = 15
+
+
+def _seconds(function, text):
+    """CPU seconds of this process (other processes on the machine do not count), best of 2."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        function(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _events(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_events(text, published="2026-03-05")
+
+
+@pytest.mark.parametrize("separator", ["", "\n"])
+@pytest.mark.parametrize("function", [sentences, find_places, _events],
+                         ids=["sentences", "find_places", "extract_events"])
+def test_one_megabyte_takes_at_most_fifteen_times_100_kb(function, separator):
+    unit = SENTENCE + separator
+    small = unit * (100_000 // len(unit))
+    large = unit * (1_000_000 // len(unit))
+    function(small[:2000])  # load the gazetteer first
+    ratio = _seconds(function, large) / _seconds(function, small)
+    assert ratio < MAX_RATIO, f"1 MB took {ratio:.1f} times as long as 100 KB"
