@@ -231,12 +231,11 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
               zoom_start: int | None = None) -> folium.Map:
     """A layered folium map of events.
 
-    Every kind of event is its own switchable overlay in a grouped layer control (strikes by
-    weapon, civilian harm sized by people killed and injured, infrastructure damage, claimed
-    advances hatched, assessed changes solid, strikes into Russia, diplomacy and aid). Points
-    are drawn on one canvas with a distinct shape and colourblind-safe colour per kind; area
-    events as polygons. Popups and tooltips are built in the browser as text, so nothing in
-    the data can inject markup. A legend lists exactly the symbols on the map.
+    Every kind of event is its own switchable overlay (strikes by weapon, civilian harm sized
+    by people harmed, damage, claims, assessed changes, strikes into Russia, diplomacy, aid),
+    with a distinct shape and colourblind-safe colour; points and areas share one canvas, so
+    each opens its popup (sentence, source, precision), built in the browser as text. Maps of
+    more than 250,000 events count their dense point layers on a grid.
 
     Parameters
     ----------
@@ -260,6 +259,7 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     location : (lat, lon), optional
         Initial centre (folium order); default fits the events.
     zoom_start : int, optional
+        Initial zoom.
 
     Returns
     -------
