@@ -250,16 +250,13 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     tiles : bool, optional
         Offer OpenStreetMap and OpenTopoMap tile basemaps (needs a network when viewed); default
         ``not settings.offline``. The embedded vector basemap is always there.
-    heatmap : bool
-        Add a heatmap overlay of event locations.
-    choropleth : bool
-        Add an overlay of event counts per admin-1 unit.
+    heatmap, choropleth : bool
+        Add a heatmap of event locations, or event counts per admin-1 unit (shown at once).
     reference : bool
         Add the oblast boundaries with names.
     location : (lat, lon), optional
         Initial centre (folium order); default fits the events.
     zoom_start : int, optional
-        Initial zoom.
 
     Returns
     -------
