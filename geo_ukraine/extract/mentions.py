@@ -14,9 +14,10 @@ import itertools
 import re
 from typing import Any
 
-from ..gazetteer import Gazetteer, Place, area_for_phrase
+from ..gazetteer import Gazetteer, Match, Place, area_for_phrase
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
-from .roles import role
+from .context import Hints, hints_after
+from .roles import NameContext, role
 from .rules import SKIP_SINGLE
 from .tokens import Token, between, clean, tokens
 
@@ -26,6 +27,14 @@ __all__ = ["Mention", "find_places"]
 _MAX_NGRAM = 6
 # "the capital" means Kyiv in an article that names Kyiv.
 _KYIV = "gn:703448"
+# A dateline: a name opening a line, then "(Reuters)", ":", a dash, or ", Country —".
+_DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–]))")
+# A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.
+_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# No hints beside a name.
+_NO_HINTS = Hints()
+# Kinds whose namesakes the article's other mentions help choose among.
+_NAMESAKE_KINDS = ("settlement", "ambiguous")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,6 +63,9 @@ class Mention:
         The text to geocode: the surface with possessives and punctuation cleaned.
     area : tuple, optional
         For an ``area`` mention, its geometry and ``geo_precision``.
+    dateline : bool
+        The name opens a line as a dateline ("KYIV (Reuters) -", "ODESA —"): where the
+        report was filed, not where its events happened.
     """
 
     start: int
@@ -66,6 +78,7 @@ class Mention:
     role: str
     phrase: str
     area: tuple[Any, int] | None = dataclasses.field(default=None, repr=False, compare=False)
+    dateline: bool = False
 
 
 def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -74,10 +87,14 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
     Multi-word names and aliases are found by looking up word n-grams (longest first) in the
     gazetteer's name index; region phrases ("Zaporizhzhia and Donetsk regions", "Russia's
     Kursk region") and directional phrases ("southeastern Zaporizhzhia", "western Ukraine
-    near the EU border") become one mention each. Ordinary words, outlet names ("Russia
-    Matters", "Kyiv Independent") and capitals standing for governments ("Moscow used...")
-    are told apart; places that stay ambiguous are disambiguated with the oblasts the rest of
-    the article names.
+    near the EU border") become one mention each. Ordinary words, people's names that are
+    towns somewhere ("Volodymyr Zelensky", "Senator Lindsey Graham"), outlets ("Kyiv
+    Independent", "Interfax") and months are left out; capitals and countries standing for
+    governments ("Moscow said", "Russia's defence ministry") are actors.
+
+    Namesakes are chosen from context: the oblast or raion given beside the name ("X in
+    Ukraine's Donetsk region", "X, Kupiansk district"), a town it is said to be near ("X,
+    on the outskirts of Y"), then the oblasts the rest of the article is about.
 
     Parameters
     ----------
@@ -99,139 +116,211 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
     if not isinstance(text, str):
         msg = f"text must be a string, got {type(text).__name__}"
         raise TypeError(msg)
-    gaz = gazetteer or Gazetteer.default()
-    words = tokens(text)
-    lowercase_words = {t.text.lower() for t in words if not t.capital}
+    reader = _Reader(text, gazetteer or Gazetteer.default())
     mentions: list[Mention] = []
     i = 0
-    while i < len(words):
-        found = _match_at(text, words, i, gaz, lowercase_words)
+    while i < len(reader.words):
+        found = reader.match_at(i)
         if found is None:
             i += 1
             continue
         mention, i = found
-        mentions.append(mention)
-    mentions = [m for m in mentions if m.places]
-    return _disambiguate(mentions)
+        if mention.places and mention.role != "person":
+            mentions.append(mention)
+    return reader.with_article_context(mentions)
 
 
-def _match_at(text: str, words: list[Token], i: int, gaz: Gazetteer,
-              lowercase_words: set[str]) -> tuple[Mention, int] | None:
-    """The mention starting at word ``i`` and the index of the word after it, if any."""
-    token = words[i]
-    direction = None
-    j = i
-    if DIRECTION_PATTERN.match(token.text) and i + 1 < len(words) and words[i + 1].capital and \
-            between(text, token, words[i + 1]) == " ":
-        direction, j = token, i + 1
-    if words[j].lower == "the" and j + 1 < len(words) and words[j + 1].lower == "capital" \
-            and re.search(r"\b(?:Kyiv|Kiev)\b", text):
-        kyiv = gaz.get(_KYIV)
-        return Mention(words[j].start, words[j + 1].end, text[words[j].start:words[j + 1].end],
-                       kyiv, (kyiv,), "settlement", 0.8, "location", "Kyiv"), j + 2
-    if not words[j].capital or words[j].lower == "the":
-        return None
-    for n in range(min(_MAX_NGRAM, len(words) - j), 0, -1):
-        span = words[j:j + n]
-        if any(between(text, a, b).strip(" ") not in ("", "-") for a, b in
-               itertools.pairwise(span)):
-            continue  # n-grams never cross punctuation
-        surface = clean(text[span[0].start:span[-1].end])
-        if not gaz.has_name(surface):
-            continue
-        if n == 1 and (span[0].lower in SKIP_SINGLE or span[0].text.lower() in
-                       lowercase_words):
+class _Reader:
+    """One text's words and what has been learnt about them while reading."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gaz
+        self.words = tokens(text)
+        self.names = NameContext(lowercase={t.lower for t in self.words if not t.capital})
+        self.names_kyiv = re.search(r"\b(?:Kyiv|Kiev)\b", text) is not None
+        self.cache: dict[tuple[str, Hints, frozenset[str]], Match] = {}
+
+    def resolve(self, phrase: str, hints: Hints | None = None,
+                context: frozenset[str] = frozenset()) -> Match:
+        """Resolve a phrase with hints, once per phrase and hints."""
+        hints = hints or _NO_HINTS
+        key = (phrase, hints, context)
+        match = self.cache.get(key)
+        if match is None:
+            match = self.cache[key] = self.gaz.resolve(
+                phrase, admin1=hints.admin1, admin2=hints.admin2, near=hints.near,
+                context_admin1=context)
+        return match
+
+    def match_at(self, i: int) -> tuple[Mention, int] | None:
+        """The mention starting at word ``i`` and the index of the word after it, if any."""
+        text, words = self.text, self.words
+        token = words[i]
+        direction = None
+        j = i
+        if DIRECTION_PATTERN.match(token.text) and i + 1 < len(words) and \
+                words[i + 1].capital and between(text, token, words[i + 1]) == " ":
+            direction, j = token, i + 1
+        if words[j].lower == "the" and j + 1 < len(words) and words[j + 1].lower == "capital" \
+                and self.names_kyiv:
+            kyiv = self.gaz.get(_KYIV)
+            return Mention(words[j].start, words[j + 1].end,
+                           text[words[j].start:words[j + 1].end], kyiv, (kyiv,),
+                           "settlement", 0.8, "location", "Kyiv"), j + 2
+        if not words[j].capital or words[j].lower == "the":
             return None
-        return _grow(text, words, i, j, j + n, direction, gaz)
-    return None
+        for n in range(min(_MAX_NGRAM, len(words) - j), 0, -1):
+            span = words[j:j + n]
+            if any(between(text, a, b).strip(" ") not in ("", "-") for a, b in
+                   itertools.pairwise(span)):
+                continue  # n-grams never cross punctuation
+            surface = clean(text[span[0].start:span[-1].end])
+            if not self.gaz.has_name(surface):
+                continue
+            if n == 1 and self._ordinary(span[0]):
+                return None
+            return self._grow(i, j, j + n, direction)
+        return None
+
+    def _ordinary(self, word: Token) -> bool:
+        """Whether a one-word name is an ordinary word here ("Still", "Hit", "Jan.")."""
+        if word.lower in SKIP_SINGLE:
+            return True
+        shouting = word.text.isupper() and len(word.text) > 1
+        return not shouting and word.text.lower() in self.names.lowercase
 
 
-def _grow(text: str, words: list[Token], i: int, j: int, k: int, direction: Token | None,
-          gaz: Gazetteer) -> tuple[Mention, int]:
-    """Grow the name in ``words[j:k]`` into its phrase and resolve it."""
-    names, cursor = _listed_names(text, words, j, k, gaz)
-    end = k
-    region_word = cursor < len(words) and REGION_WORD_PATTERN.match(words[cursor].text) and \
-        between(text, words[cursor - 1], words[cursor]).strip() == ""
-    if len(names) > 1 and region_word and words[cursor].lower.endswith("s"):
-        end = cursor + 1
-    elif len(names) > 1:
-        names = names[:1]
-    elif region_word and words[k - 1].lower not in ("region", "oblast"):
-        end = k + 1
-    first = i if direction is not None else j
-    surface = text[words[first].start:words[end - 1].end]
-    near_border = re.match(r"\s*,?\s*near (?:the )?(?P<b>[A-Z][\w ]*?) border", text[
-        words[end - 1].end:words[end - 1].end + 60])
-    phrase = clean(surface)
-    if direction is not None and near_border:
-        phrase = f"{phrase} near the {near_border.group('b')} border"
-        surface = text[words[first].start:words[end - 1].end + near_border.end()]
-    start = words[first].start
-    mention = _resolve(text, words, first, end, surface, phrase, names, direction, gaz)
-    return dataclasses.replace(mention, start=start, end=start + len(surface)), end
+    def _grow(self, i: int, j: int, k: int, direction: Token | None) -> tuple[Mention, int]:
+        """Grow the name in ``words[j:k]`` into its phrase and resolve it."""
+        text, words = self.text, self.words
+        names, cursor = self._listed_names(j, k)
+        end = k
+        region_word = cursor < len(words) and REGION_WORD_PATTERN.match(words[cursor].text) \
+            and between(text, words[cursor - 1], words[cursor]).strip() == ""
+        if len(names) > 1 and region_word and words[cursor].lower.endswith("s"):
+            end = cursor + 1
+        elif len(names) > 1:
+            names = names[:1]
+        elif region_word and words[k - 1].lower not in ("region", "oblast"):
+            end = k + 1
+        first = i if direction is not None else j
+        stop = words[end - 1].end
+        possessive = _POSSESSIVE.search(words[end - 1].text)
+        if possessive is not None:
+            stop -= len(possessive.group(0))  # "Ukraine's": the name without its 's
+        near_border = re.match(r"\s*,?\s*near (?:the )?(?P<b>[A-Z][\w ]*?) border",
+                               text[stop:stop + 60])
+        surface = text[words[first].start:stop]
+        phrase = clean(surface)
+        if direction is not None and near_border:
+            phrase = f"{phrase} near the {near_border.group('b')} border"
+            surface = text[words[first].start:stop + near_border.end()]
+        start = words[first].start
+        mention = self._resolve(first, end, surface, phrase, names, direction)
+        return dataclasses.replace(mention, start=start, end=start + len(surface),
+                                   dateline=self._is_dateline(start, stop)), end
 
+    def _is_dateline(self, start: int, stop: int) -> bool:
+        """Whether the name opens a line and is followed by a dateline's punctuation."""
+        line_start = self.text.rfind("\n", max(0, start - 40), start) + 1
+        if start - line_start > 0 and self.text[line_start:start].strip():
+            return False
+        return _DATELINE.match(self.text, stop, stop + 45) is not None
 
-def _listed_names(text: str, words: list[Token], j: int, k: int,
-                  gaz: Gazetteer) -> tuple[list[str], int]:
-    """The names of "X and Y regions" / "X, Y and Z oblasts", and the word after the list."""
-    names = [clean(text[words[j].start:words[k - 1].end])]
-    cursor = k
-    while cursor + 1 < len(words) and (
-            words[cursor].lower in ("and",) or between(text, words[cursor - 1],
-                                                       words[cursor]).strip() == ","):
-        nxt = cursor + 1 if words[cursor].lower == "and" else cursor
-        if nxt >= len(words) or not words[nxt].capital:
-            break
-        if not gaz.has_name(clean(words[nxt].text)):
-            break
-        names.append(clean(words[nxt].text))
-        cursor = nxt + 1
-    return names, cursor
+    def _listed_names(self, j: int, k: int) -> tuple[list[str], int]:
+        """The names of "X and Y regions" / "X, Y and Z oblasts", and the word after them."""
+        text, words = self.text, self.words
+        names = [clean(text[words[j].start:words[k - 1].end])]
+        cursor = k
+        while cursor + 1 < len(words) and (
+                words[cursor].lower in ("and",) or between(text, words[cursor - 1],
+                                                           words[cursor]).strip() == ","):
+            nxt = cursor + 1 if words[cursor].lower == "and" else cursor
+            if nxt >= len(words) or not words[nxt].capital:
+                break
+            if not self.gaz.has_name(clean(words[nxt].text)):
+                break
+            names.append(clean(words[nxt].text))
+            cursor = nxt + 1
+        return names, cursor
 
+    def _resolve(self, first: int, end: int, surface: str, phrase: str, names: list[str],
+                 direction: Token | None) -> Mention:
+        """Resolve a phrase to its places (offsets are set by the caller)."""
+        gaz = self.gaz
+        if direction is not None:
+            area = area_for_phrase(phrase, gaz)
+            places = tuple(gaz.get(pid) for pid in area["place_id"].split("|")) if area else ()
+            return Mention(0, 0, surface, places[0] if places else None, places,
+                           "area" if area else "ambiguous", 0.9 if area else 0.0, "location",
+                           phrase, (area["geometry"], area["geo_precision"]) if area else None)
+        if len(names) > 1:
+            places = tuple(p for p in (gaz.resolve(f"{n} oblast", kind="admin1").place
+                                       for n in names) if p is not None)
+            return Mention(0, 0, surface, places[0] if places else None, places, "regions",
+                           0.95 if len(places) == len(names) else 0.3, "location", phrase)
+        match = self._match(phrase, self.words[end - 1].end)
+        if match.status == "group":
+            places = tuple(c.place for c in match.candidates)
+            return Mention(0, 0, surface, places[0], places, "regions", 1.0, "location",
+                           phrase)
+        place = match.place
+        kind = place.kind if place else "ambiguous"
+        places = (place,) if place else tuple(c.place for c in match.candidates)
+        return Mention(0, 0, surface, place, places, kind, match.score,
+                       role(self.text, self.words, first, end, place, self.names), phrase)
 
-def _resolve(text: str, words: list[Token], first: int, end: int, surface: str,
-             phrase: str, names: list[str], direction: Token | None,
-             gaz: Gazetteer) -> Mention:
-    """Resolve a phrase to its places (offsets are set by the caller)."""
-    if direction is not None:
-        area = area_for_phrase(phrase, gaz)
-        places = tuple(gaz.get(pid) for pid in area["place_id"].split("|")) if area else ()
-        return Mention(0, 0, surface, places[0] if places else None, places,
-                       "area" if area else "ambiguous", 0.9 if area else 0.0, "location",
-                       phrase, (area["geometry"], area["geo_precision"]) if area else None)
-    if len(names) > 1:
-        places = tuple(p for p in (gaz.resolve(f"{n} oblast", kind="admin1").place
-                                   for n in names) if p is not None)
-        return Mention(0, 0, surface, places[0] if places else None, places, "regions",
-                       0.95 if len(places) == len(names) else 0.3, "location", phrase)
-    match = gaz.resolve(phrase)
-    if match.place is not None and match.place.kind == "settlement" and \
-            match.place.country not in THEATRE_WIDE and match.method != "exact":
-        # Abroad only primary names count: aliases there include codes and nicknames.
-        match = dataclasses.replace(match, place=None, status="unresolved", score=0.0,
-                                    candidates=())
-    if match.status == "group":
-        places = tuple(c.place for c in match.candidates)
-        return Mention(0, 0, surface, places[0], places, "regions", 1.0, "location", phrase)
-    place = match.place
-    kind = place.kind if place else "ambiguous"
-    places = (place,) if place else tuple(c.place for c in match.candidates)
-    return Mention(0, 0, surface, place, places, kind, match.score,
-                   role(text, words, first, end, place), phrase)
+    def _match(self, phrase: str, stop: int) -> Match:
+        """The phrase resolved, with the oblast, raion or town the text places it by."""
+        match = self.resolve(phrase)
+        best = match.place or match.best
+        if best is not None and best.kind not in ("country", "admin1", "admin2"):
+            hints = hints_after(self.text, stop, self.gaz)
+            if hints:
+                match = self.resolve(phrase, hints)
+        if match.place is not None and match.place.kind == "settlement" and \
+                match.place.country not in THEATRE_WIDE and match.method != "exact":
+            # Abroad only primary names count: aliases there include codes and nicknames.
+            match = dataclasses.replace(match, place=None, status="unresolved", score=0.0,
+                                        candidates=())
+        return match
 
+    def with_article_context(self, mentions: list[Mention]) -> list[Mention]:
+        """Choose again among namesakes, preferring the oblasts the article is about.
 
-def _disambiguate(mentions: list[Mention]) -> list[Mention]:
-    """Resolve ambiguous names with the oblasts the rest of the article names."""
-    context = {p.admin1 for m in mentions if m.role == "location" and m.confidence >= 0.6
-               for p in m.places if p.admin1 and p.country == "UA"}
-    out = []
-    for mention in mentions:
-        if mention.kind == "ambiguous" and mention.places and context:
-            fitting = [p for p in mention.places if p.admin1 in context]
-            if len(fitting) == 1:
-                place = fitting[0]
-                mention = dataclasses.replace(mention, place=place, places=(place,),
-                                              kind=place.kind, confidence=0.6)
-        out.append(mention)
-    return out
+        The oblasts come from the article's region mentions and its unambiguous towns; a
+        mention whose own sentence already placed it (an oblast named beside it) keeps its
+        place.
+        """
+        context = frozenset(
+            p.admin1 for m in mentions if m.role != "name_part" and m.confidence >= 0.6
+            and m.kind in ("admin1", "regions", "area", "settlement", "admin2")
+            for p in m.places if p.admin1 and p.country in ("UA", "RU"))
+        if not context:
+            return mentions
+        out = []
+        for mention in mentions:
+            if mention.kind in _NAMESAKE_KINDS and len(self._candidates(mention)) > 1:
+                mention = self._in_context(mention, context)
+            out.append(mention)
+        return out
+
+    def _candidates(self, mention: Mention) -> tuple[Place, ...]:
+        match = self.cache.get((mention.phrase, _NO_HINTS, frozenset()))
+        return tuple(c.place for c in match.candidates) if match is not None else ()
+
+    def _in_context(self, mention: Mention, context: frozenset[str]) -> Mention:
+        """A namesake mention resolved again with the article's oblasts as context."""
+        hints = hints_after(self.text, mention.end, self.gaz)
+        if mention.place is not None and hints:
+            return mention  # its own sentence placed it
+        match = self.resolve(mention.phrase, hints, context)
+        place, confidence = match.place, match.score
+        if place is None:
+            fitting = [c.place for c in match.candidates if c.place.admin1 in context]
+            place, confidence = (fitting[0], 0.6) if len(fitting) == 1 else (None, 0.0)
+        if place is None:
+            return mention
+        return dataclasses.replace(mention, place=place, places=(place,), kind=place.kind,
+                                   confidence=confidence)

@@ -1,28 +1,64 @@
-"""The role of a place name in its sentence: a location, an actor, or part of another name."""
+"""The role of a place name in its sentence: a location, an actor, part of a name, or a person.
+
+``location``: a place as a place, including a topic or an office's jurisdiction ("Kharkiv
+Mayor Ihor Terekhov", "Kyiv's mayor", "Ukraine's Zaporizhzhia region"). ``actor``: the name
+stands for a state, its government, army or officials ("Moscow said", "Russia's defence
+ministry", "Moscow blamed Kyiv"). ``name_part``: inside a fixed proper name ("Kyiv
+Independent", "Armed Forces of Ukraine", "Black Sea Fleet", "Kyiv time"). ``person``: the
+word is a person's name that is also a town somewhere ("Volodymyr Zelensky", "Senator Lindsey
+Graham", "Vitalii Kim" and every later bare "Kim"): such a word is not a place mention.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..gazetteer import Place
 from ..vocab import REGION_WORD_PATTERN
-from .rules import ACTOR_BEFORE, ACTOR_VERBS, LOCATIVE_WORDS, NAME_FOLLOWERS
+from .rules import (
+    ACTOR_BEFORE,
+    ACTOR_INSTITUTIONS,
+    ACTOR_VERBS,
+    JURISDICTION_TITLES,
+    LOCATIVE_WORDS,
+    NAME_FOLLOWERS,
+    NAME_FOLLOWERS_LOWER,
+    NOT_PERSON_BEFORE,
+    ORGANISATION_OF,
+    PERSON_BEFORE,
+)
 from .sentences import starts_sentence
 from .tokens import Token, between
 
-__all__ = ["role"]
+__all__ = ["NameContext", "role"]
 
 # A city this large stands for its government when it acts ("Moscow said").
 _CAPITAL_POPULATION = 1_000_000
+_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# Kinds of place whose name is also a person's name often enough to check.
+_PERSONAL_KINDS = ("settlement", "other")
 
 
-def role(text: str, tokens: list[Token], first: int, end: int, place: Place | None) -> str:
-    """``location``, ``actor`` or ``name_part`` for the name in ``tokens[first:end]``.
+@dataclasses.dataclass
+class NameContext:
+    """What the reading of one text has learnt so far about its names.
 
-    A name followed by an outlet's word ("Kyiv Independent") or a surname ("Volodymyr
-    Zelensky"), or preceded by a title ("Senator Lindsey Graham"), is a ``name_part``. A
-    country or capital that says, uses or claims ("Moscow said") is an ``actor``. The rest
-    are ``location``.
+    Attributes
+    ----------
+    lowercase : set of str
+        Words the text also writes in lower case (so a capitalised one may be ordinary).
+    persons : set of str
+        Words found to be people's names; later bare uses are people too.
+    """
+
+    lowercase: set[str] = dataclasses.field(default_factory=set)
+    persons: set[str] = dataclasses.field(default_factory=set)
+
+
+def role(text: str, tokens: list[Token], first: int, end: int, place: Place | None,
+         names: NameContext | None = None) -> str:
+    """``location``, ``actor``, ``name_part`` or ``person`` for ``tokens[first:end]``.
 
     Parameters
     ----------
@@ -33,13 +69,20 @@ def role(text: str, tokens: list[Token], first: int, end: int, place: Place | No
         The name's first token and the token after its last.
     place : Place or None
         What the name resolved to.
+    names : NameContext, optional
+        What the text has shown so far; a name found to be a person's is remembered in it.
 
     Returns
     -------
     str
     """
-    if _is_name_part(text, tokens, first, end, place):
+    names = names if names is not None else NameContext()
+    if _is_name_part(text, tokens, first, end):
         return "name_part"
+    if place is not None and place.kind in _PERSONAL_KINDS and end - first == 1 and \
+            _is_person(text, tokens, first, names):
+        names.persons.add(tokens[first].lower)
+        return "person"
     if place is None or place.kind not in ("country", "settlement"):
         return "location"
     if place.kind != "country" and place.population < _CAPITAL_POPULATION:
@@ -47,38 +90,69 @@ def role(text: str, tokens: list[Token], first: int, end: int, place: Place | No
     return _location_or_actor(text, tokens, first, end)
 
 
-def _is_name_part(text: str, tokens: list[Token], first: int, end: int,
-                  place: Place | None) -> bool:
-    """Whether the name is a word of a person's, outlet's or organisation's name."""
-    after = tokens[end] if end < len(tokens) else None
+def _neighbours(text: str, tokens: list[Token], first: int, end: int
+                ) -> tuple[Token | None, Token | None]:
+    """The words right before and after the name, when only a space parts them from it."""
     before = tokens[first - 1] if first > 0 else None
-    tight_after = after is not None and between(text, tokens[end - 1], after) == " "
-    if after is not None and tight_after and after.capital and after.lower in NAME_FOLLOWERS:
+    after = tokens[end] if end < len(tokens) else None
+    if before is not None and between(text, before, tokens[first]) != " ":
+        before = None
+    if after is not None and between(text, tokens[end - 1], after) != " ":
+        after = None
+    return before, after
+
+
+def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
+    """Whether the name is a word of an organisation's, unit's or outlet's name."""
+    after = _neighbours(text, tokens, first, end)[1]
+    possessive = _POSSESSIVE.search(tokens[end - 1].text) is not None
+    if after is not None and not possessive and (
+            (after.capital and after.lower in NAME_FOLLOWERS)
+            or after.text in NAME_FOLLOWERS_LOWER):
         return True
-    if before is not None and between(text, before, tokens[first]) == " " and before.capital \
-            and before.lower in ("the",) and after is not None and after.capital:
+    # "Security Service of Ukraine", "Investigative Committee of the Russian Federation"
+    window = text[max(0, tokens[first].start - 40):tokens[first].start]
+    organisation = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", window)
+    return organisation is not None and organisation.group(1).lower() in ORGANISATION_OF
+
+
+def _is_person(text: str, tokens: list[Token], first: int, names: NameContext) -> bool:
+    """Whether a one-word settlement name is a person's name here."""
+    word = tokens[first]
+    before, after = _neighbours(text, tokens, first, first + 1)
+    if before is not None and before.lower in LOCATIVE_WORDS:
+        return False
+    if after is not None and (REGION_WORD_PATTERN.match(after.text)
+                              or after.lower in JURISDICTION_TITLES):
+        return False  # "Kupiansk district", "Kharkiv Mayor"
+    if word.lower in names.persons:
         return True
-    if place is not None and place.kind in ("country", "settlement") and after is not None \
-            and tight_after and after.capital and not REGION_WORD_PATTERN.match(after.text):
-        return True  # "Volodymyr Zelensky", "Russia Matters", "Ana Dumbadze"
-    # "Senator Lindsey Graham", "President Volodymyr ...": a capitalised word before a town
-    # that is not a locative and does not open the sentence.
-    return before is not None and before.capital and before.lower not in LOCATIVE_WORDS and \
-        between(text, before, tokens[first]) == " " and place is not None and \
-        place.kind == "settlement" and not starts_sentence(text, before.start)
+    if before is not None and (before.lower in PERSON_BEFORE or before.lower.rstrip(".")
+                               in PERSON_BEFORE):
+        return True
+    if after is not None and after.capital and not after.text.isupper() and \
+            _POSSESSIVE.search(word.text) is None and after.lower not in names.lowercase:
+        return True  # "Volodymyr Zelensky": a given name before a surname
+    return before is not None and before.capital and not before.text.isupper() \
+        and NOT_PERSON_BEFORE.search(before.text) is None \
+        and before.lower not in names.lowercase and not starts_sentence(text, before.start)
 
 
 def _location_or_actor(text: str, tokens: list[Token], first: int, end: int) -> str:
     """Whether a country or capital is where something happens or who does it."""
     after = tokens[end] if end < len(tokens) else None
     before = tokens[first - 1] if first > 0 else None
-    possessive = re.match(r"[’'ʼ]s\b", text[tokens[end - 1].end - 2:tokens[end - 1].end]) is \
-        not None
+    possessive = _POSSESSIVE.search(tokens[end - 1].text) is not None
+    if possessive:
+        # "Russia's defence ministry" acts; "Ukraine's Sumy region", "Kyiv's mayor" are places
+        return "actor" if after is not None and after.lower in ACTOR_INSTITUTIONS else \
+            "location"
     if before is not None and before.lower in LOCATIVE_WORDS:
         return "location"
-    if after is not None and after.lower in ACTOR_VERBS and not possessive:
+    if after is not None and after.lower in ACTOR_VERBS:
         return "actor"
-    if before is not None and before.lower in ACTOR_BEFORE and after is not None and \
-            after.lower in ("to", "and", "have", "has"):
+    if before is not None and before.lower in ACTOR_BEFORE and (
+            after is None or after.lower in ("to", "and", "have", "has", "for", "of", "in")
+            or not after.text[:1].isalpha()):
         return "actor"
     return "location"

@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "ACTOR_BEFORE",
+    "ACTOR_INSTITUTIONS",
     "ACTOR_VERBS",
     "ADVANCE",
     "AID",
@@ -27,13 +28,18 @@ __all__ = [
     "INFRASTRUCTURE",
     "INJURED",
     "INJURED_HINT",
+    "JURISDICTION_TITLES",
     "KILLED",
     "KILLED_HINT",
     "LOCATIVE_WORDS",
     "MEANS",
     "NAME_FOLLOWERS",
+    "NAME_FOLLOWERS_LOWER",
+    "NOT_PERSON_BEFORE",
     "NO_CASUALTIES",
     "NUMBER_WORDS",
+    "ORGANISATION_OF",
+    "PERSON_BEFORE",
     "PERSON_WORD",
     "QUANTITY",
     "SETTLEMENT_NOUN",
@@ -59,24 +65,94 @@ ACTOR_VERBS: frozenset[str] = frozenset([
     "responded", "rejected", "demanded", "demands", "agreed", "signaled", "signalled",
     "reiterated", "insists", "insisted", "maintained", "maintains", "prepared", "reported",
     "gained", "occupies", "took", "takes", "cannot", "can", "could", "must", "should",
-    "also", "to", "respond", "carried", "expanded"])
+    "also", "to", "respond", "carried", "expanded", "blamed", "blames", "wants", "wanted",
+    "refused", "refuses", "sent", "sends", "handed", "offered", "offers", "called", "calls",
+    "hopes", "hoped", "seeks", "sought", "plans", "planned", "believes", "considers",
+    "confirmed", "confirms", "shot", "attacked", "struck", "fired", "retook", "regained",
+    "captured", "seized", "invaded", "began", "started", "noted", "added", "argued"])
 
-#: Words before a capital or country that make it an actor ("forcing Kyiv to respond").
+#: Words before a capital or country that make it an actor ("forcing Kyiv to respond",
+#: "Moscow blamed Kyiv").
 ACTOR_BEFORE: frozenset[str] = frozenset([
-    "forcing", "forced", "urged", "urging", "told", "pressed", "pressing", "between", "and"])
+    "forcing", "forced", "urged", "urging", "told", "pressed", "pressing", "between", "and",
+    "blamed", "accused", "blaming", "accusing", "by", "pressure", "against"])
 
-#: Words after a place name that make it part of an organisation's or outlet's name
-#: ("Russia Matters", "Kyiv Independent", "Kyiv Post").
+#: Words after a possessive country or capital that make it an actor ("Russia's defence
+#: ministry said", "Ukraine's air force", "Moscow's troops").
+ACTOR_INSTITUTIONS: frozenset[str] = frozenset([
+    "defence", "defense", "ministry", "army", "military", "forces", "troops", "air", "navy",
+    "government", "president", "foreign", "security", "general", "armed", "border",
+    "intelligence", "leader", "leadership", "officials", "authorities", "ombudswoman",
+    "ombudsman", "envoy", "delegation", "embassy", "parliament", "state", "prime",
+    "investigative", "emergency", "national", "top", "fleet", "soldiers", "drones",
+    "missiles", "attack", "attacks", "strikes", "offensive", "invasion", "war", "ambassador",
+    "military's", "energy", "prosecutor", "prosecutor-general", "central", "spy", "sbu"])
+
+#: Titles after a place that keep it a place: the jurisdiction of an office holder
+#: ("Kharkiv Mayor Ihor Terekhov", "Lviv Governor ...").
+JURISDICTION_TITLES: frozenset[str] = frozenset([
+    "mayor", "governor", "gov", "head", "chief", "prosecutor", "police", "regional",
+    "oblast", "region", "raion", "district", "city", "province", "deputy", "acting"])
+
+#: Words after a place name that make it part of an organisation's, unit's or outlet's name
+#: ("Russia Matters", "Kyiv Independent", "Black Sea Fleet", "Odesa Regional Military
+#: Administration", "Kryvyi Rih Defense Council").
 NAME_FOLLOWERS: frozenset[str] = frozenset([
     "matters", "independent", "post", "times", "today", "pravda", "insider", "daily", "herald",
     "news", "ministry", "government", "council", "coalition", "group", "institute", "center",
-    "centre", "foundation", "fund", "forum"])
+    "centre", "foundation", "fund", "forum", "fleet", "military", "administration",
+    "defense", "defence", "city", "regional", "rma", "ova", "brigade", "battalion", "corps",
+    "army", "command", "university", "academy", "airlines", "airport", "railways",
+    "energy", "agency", "channel", "television", "tv", "radio", "media", "telegram",
+    "dynamo", "shakhtar", "zorya", "club", "opera", "theatre", "theater", "philharmonic"])
 
-#: Single capitalised words that the gazetteer knows as places but that here never are.
+#: Lower-case words after a place name that make it part of a fixed phrase ("Kyiv time").
+NAME_FOLLOWERS_LOWER: frozenset[str] = frozenset(["time"])
+
+#: Organisations "of" a country: the country is part of the name ("Security Service of
+#: Ukraine", "Armed Forces of Ukraine", "National Police of Ukraine").
+ORGANISATION_OF: frozenset[str] = frozenset([
+    "service", "police", "forces", "committee", "ministry", "council", "bank", "guard",
+    "army", "navy", "office", "court", "agency", "administration", "staff", "fleet",
+    "federation", "republic", "parliament", "rada", "church", "union", "academy",
+    "prosecutor", "commissioner", "rights", "railways", "ombudsman", "directorate"])
+
+#: Words before a surname that show a person: name particles and titles
+#: ("Musaed al Alban", "President Volodymyr Zelensky", "Gen. Valery Gerasimov").
+PERSON_BEFORE: frozenset[str] = frozenset([
+    "al", "bin", "ibn", "el", "von", "van", "de", "di", "da", "le", "la", "president",
+    "minister", "senator", "sen", "gen", "general", "colonel", "col", "lt", "mr", "mrs",
+    "ms", "dr", "secretary", "chancellor", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "ambassador", "commander", "admiral", "marshal",
+    "premier", "king", "queen", "prince", "pope", "patriarch", "rep", "judge", "journalist",
+    "correspondent", "blogger", "sergeant", "captain", "major", "lieutenant", "pilot"])
+
+#: Words before a place that do not make it a person's name though they are capitalised
+#: and close ("Russian-occupied Kerch", "Northern Kharkiv").
+NOT_PERSON_BEFORE = re.compile(
+    r"(?:-occupied|-controlled|-held|-based|-backed|-installed|-annexed|-run)$|"
+    r"^(?:russian|ukrainian|occupied|liberated|northern|southern|eastern|western|central|"
+    r"greater|new|old|upper|lower|the|in|near|from|and|or|of|at|to|on|by)$", re.I)
+
+#: Single capitalised words that the gazetteer knows as places but that here never are:
+#: institutions, outlets and news agencies, demonyms, months, weapons.
 SKIP_SINGLE: frozenset[str] = frozenset([
     "president", "reuters", "kremlin", "nato", "tridon", "patriot", "oreshnik", "rtx", "isw",
     "coalition", "european", "western", "eastern", "northern", "southern", "russian",
-    "ukrainian", "senator", "minister", "officials"])
+    "ukrainian", "senator", "minister", "officials", "interfax", "tass", "ria", "ukrinform",
+    "unian", "suspilne", "afp", "ap", "anadolu", "xinhua", "bbc", "cnn", "rbc", "rbk",
+    "izvestia", "kommersant", "meduza", "rybar", "mash", "baza", "deepstate", "liga",
+    "german", "french", "british", "american", "polish", "swiss", "turkish", "dutch",
+    "italian", "spanish", "chinese", "japanese", "belarusian", "georgian", "moldovan",
+    "lithuanian", "latvian", "estonian", "finnish", "swedish", "norwegian", "danish",
+    "czech", "slovak", "hungarian", "romanian", "bulgarian", "greek", "israeli", "iranian",
+    "saudi", "emirati", "canadian", "australian", "korean", "indian", "crimean",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "shahed", "geran", "iskander", "kalibr", "kinzhal",
+    "himars", "atacms", "storm", "shadow", "taurus", "burevestnik", "sarmat", "zircon",
+    "telegram", "x", "facebook", "youtube", "instagram", "whatsapp"])
 
 # ------------------------------------------------------------------------------------ figures
 #: Numbers written as words, to their values.

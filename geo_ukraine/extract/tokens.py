@@ -7,8 +7,9 @@ import re
 
 __all__ = ["WORD", "Token", "between", "clean", "tokens"]
 
-#: A word: letters, then word characters, apostrophes or hyphens, ending in a word character.
-WORD = re.compile(r"[^\W\d_](?:[\w’'ʼ\-]*\w)?", re.UNICODE)
+#: A word: a dotted abbreviation ("U.S."), or letters, then word characters, apostrophes or
+#: hyphens, ending in a word character.
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'ʼ\-]*\w)?", re.UNICODE)
 
 
 @dataclasses.dataclass

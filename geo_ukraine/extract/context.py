@@ -1,0 +1,81 @@
+"""What a sentence says about where a named place is: its oblast, raion, or a town it is near.
+
+"X in Ukraine's eastern Donetsk region", "X, Donetsk Oblast", "X (Kharkiv region)" give the
+oblast (a hard filter); "X in Pokrovsk raion", "X, Kupiansk district" give the raion; "X near
+Z", "X, on the outskirts of Z", "X, south of Z", "X, 20 km from Z" give Z's point, so the
+nearest namesake wins. Only a short window after the name is read, so each look is constant
+time however long the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..gazetteer import Gazetteer
+
+__all__ = ["Hints", "hints_after"]
+
+# How far after a name its hints are looked for.
+_WINDOW = 90
+_NAME = r"(?P<name>[A-Z][\w’'ʼ-]+(?:[ -][A-Z][\w’'ʼ-]+)?)"
+_DIRECTION = (r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+              r"(?:ern)?|central)\s+")
+_IN_UNIT = re.compile(
+    r"\s*(?:,\s*(?:in\s+)?|\s+in\s+|\s*\(\s*)(?:the\s+)?(?:(?:Ukraine|Russia)[’'ʼ]s\s+)?"
+    rf"(?:{_DIRECTION})?{_NAME}\s+(?P<level>region|oblast|province|district|raion)\b",
+    re.I)
+_NEAR = re.compile(
+    r"\s*,?\s*(?:(?:which|that) is\s+)?(?:about\s+|some\s+|around\s+)?"
+    r"(?:near|outside|close to|next to|not far from|(?:on|in) the outskirts of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
+    r"\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from))\s+"
+    r"(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
+    r"(?:(?:Ukrainian|Russian)(?:-held|-controlled|-occupied)?\s+)?(?:city|town)?\s*"
+    r"(?P<name>[A-Z][\w’'ʼ-]+(?:\s[A-Z][\w’'ʼ-]+)?)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Hints:
+    """Where the text says a place is: an oblast code, a raion code, a point near it."""
+
+    admin1: str | None = None
+    admin2: str | None = None
+    near: tuple[float, float] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.admin1 or self.admin2 or self.near)
+
+
+def hints_after(text: str, end: int, gaz: Gazetteer) -> Hints:
+    """The hints that follow a name ending at ``end`` in ``text``.
+
+    Parameters
+    ----------
+    text : str
+    end : int
+        Offset just after the name.
+    gaz : Gazetteer
+
+    Returns
+    -------
+    Hints
+        Empty when the text says nothing about where the place is.
+    """
+    window = text[end:end + _WINDOW]
+    unit = _IN_UNIT.match(window)
+    if unit is not None:
+        level = "admin1" if unit.group("level").lower() in ("region", "oblast", "province") \
+            else "admin2"
+        word = "oblast" if level == "admin1" else "raion"
+        match = gaz.resolve(f"{unit.group('name')} {word}", kind=level)
+        if match.place is not None:
+            if level == "admin1":
+                return Hints(admin1=match.place.admin1)
+            return Hints(admin1=match.place.admin1, admin2=match.place.admin2)
+    near = _NEAR.match(window)
+    if near is not None:
+        match = gaz.resolve(near.group("name"))
+        if match.place is not None and match.place.kind in ("settlement", "facility"):
+            return Hints(near=(match.place.lon, match.place.lat))
+    return Hints()

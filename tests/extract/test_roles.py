@@ -1,0 +1,67 @@
+"""Roles of place names, and the names that are not places (people, outlets, months)."""
+
+import pytest
+
+from geo_ukraine import find_places
+
+
+def roles(text):
+    return [(m.surface, m.role) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # possessives: a country before its region is a place; before its ministry, an actor
+        ("Shells fell on a farm in Ukraine's Zaporizhzhia region overnight.",
+         [("Ukraine", "location"), ("Zaporizhzhia region", "location")]),
+        ("Russia's defence ministry said its troops had repelled three attacks.",
+         [("Russia", "actor")]),
+        ("Moscow blamed Kyiv for the strike on the depot.",
+         [("Moscow", "actor"), ("Kyiv", "actor")]),
+        # an office's jurisdiction is a place
+        ("Kharkiv Mayor Ihor Terekhov wrote that a school was damaged.",
+         [("Kharkiv", "location")]),
+        ("Kyiv's mayor said the metro stations stayed open as shelters.",
+         [("Kyiv", "location")]),
+        # fixed proper names
+        ("The Kyiv Independent reported on the Armed Forces of Ukraine and the Black Sea "
+         "Fleet at 5 a.m. Kyiv time.",
+         [("Kyiv", "name_part"), ("Ukraine", "name_part"), ("Black Sea", "name_part"),
+          ("Kyiv", "name_part")]),
+    ],
+)
+def test_roles(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Volodymyr Zelensky thanked the crews. Later, Volodymyr spoke again.",
+        "Senator Lindsey Graham and Senator Richard Blumenthal met in a hotel lobby.",
+        "Governor Vitalii Kim wrote on Telegram. Kim added that the power was back.",
+        "The adviser Musaed al Alban joined the talks, Interfax and TASS said.",
+        "Jan. 5 was quiet; March began with rain, German officials said.",
+    ],
+)
+def test_people_outlets_and_months_are_not_places(text):
+    assert [m for m in find_places(text) if m.role != "actor"] == []
+
+
+def test_countries_abbreviated_in_news_are_found():
+    found = {(m.surface, m.place.country) for m in find_places(
+        "The U.S. and the UAE hosted talks; US and UK officials attended.")}
+    assert found == {("U.S.", "US"), ("UAE", "AE"), ("US", "US"), ("UK", "GB")}
+
+
+def test_a_dateline_is_a_place_but_not_where_events_are():
+    text = "ODESA (Reuters) - A drone struck a grain silo in Mykolaiv overnight.\n"
+    odesa, mykolaiv = find_places(text)
+    assert (odesa.surface, odesa.dateline, odesa.role) == ("ODESA", True, "location")
+    assert mykolaiv.dateline is False
+
+
+def test_possessives_stay_outside_the_span():
+    (ukraine, _sumy) = find_places("Troops entered Ukraine’s Sumy region again.")
+    assert ukraine.surface == "Ukraine"
