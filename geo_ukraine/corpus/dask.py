@@ -1,0 +1,211 @@
+"""The Dask engine: batches extracted on a ``dask.distributed`` cluster, written as GeoParquet.
+
+Each batch is one task: it reads its own files (the client holds only their paths), extracts
+them with the worker's gazetteer (loaded once per worker process, under the client's
+settings: :mod:`.worker`), and hands its events straight to the Parquet writer, so a
+worker holds a batch or two at a time, never the corpus. The skipped articles of each batch
+come back to the client, which warns about them and counts progress as batches finish.
+dask and distributed are imported inside the functions: ``import geo_ukraine`` never needs them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import operator
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .dataset import arrow_schema, dataset_directory, import_dask_geopandas, read_event_dataset
+from .local import BatchResult, Note, conform, event_meta, extract_batch
+from .sources import Corpus
+from .worker import WorkerSetup
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["dask_client", "extract_dask"]
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: Any = None, n_workers: int | None = None) -> Iterator[Any]:
+    """A ``distributed.Client``: of a scheduler given, else of a new local cluster.
+
+    Parameters
+    ----------
+    scheduler : str, distributed.Client or cluster object, optional
+        A scheduler address (``tcp://10.0.0.5:8786``), a client (used as it is, left open)
+        or a cluster object (``SLURMCluster``, ``KubeCluster``, ``coiled.Cluster``...). None
+        starts a ``LocalCluster`` of ``n_workers`` single-threaded processes, closed on exit
+        even when the work fails.
+    n_workers : int, optional
+        Processes of the local cluster (default: one per core).
+
+    Yields
+    ------
+    distributed.Client
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None and n_workers is not None:
+        msg = ("n_workers sizes the local cluster started when no scheduler is given; a "
+               "cluster at a scheduler address has its own workers: pass one or the other")
+        raise ValueError(msg)
+    if isinstance(scheduler, Client):
+        yield scheduler
+        return
+    if scheduler is not None:
+        with Client(scheduler, set_as_default=False) as client:
+            yield client
+        return
+    workers = _worker_count(n_workers)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        yield client
+
+
+def _worker_count(n_workers: int | None) -> int:
+    if n_workers is None:
+        return os.cpu_count() or 1
+    if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
+        msg = f"n_workers must be a whole number >= 1, got {n_workers!r}"
+        raise ValueError(msg)
+    return n_workers
+
+
+def _warm(setup: WorkerSetup) -> gpd.GeoDataFrame:
+    """Load the gazetteer of this worker's process; the corpus's empty event table."""
+    return event_meta(setup.gazetteer())
+
+
+def _extract(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
+             published: dt.date | None, text_column: str) -> BatchResult:
+    """One batch on a worker (the task)."""
+    return extract_batch(batch, meta, published=published, text_column=text_column,
+                         gazetteer=setup.gazetteer())
+
+
+def _summary(result: BatchResult) -> tuple[int, list[tuple[str, str]], list[Note]]:
+    """A batch's result less its events: what the client needs back."""
+    return result.articles, result.skipped, result.notes
+
+
+def _prepare(client: Any, setup: WorkerSetup) -> gpd.GeoDataFrame:
+    """Load the gazetteer on every worker now (later workers load it on their first task)."""
+    workers = list(client.scheduler_info().get("workers", {})) or [None]
+    futures = [client.submit(_warm, setup, workers=None if w is None else [w], pure=False)
+               for w in workers]
+    return client.gather(futures)[0]
+
+
+def extract_dask(corpus: Corpus, *, published: dt.date | None = None, scheduler: Any = None,
+                 n_workers: int | None = None, output: str | Path | None = None,
+                 progress: bool = False) -> tuple[Any, BatchResult]:
+    """Extract a corpus on a Dask cluster.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    published : date, optional
+    scheduler, n_workers
+        See :func:`dask_client`.
+    output : str or Path, optional
+        A dataset directory to write (see :mod:`.dataset`); without it, the events are
+        gathered to this process.
+    progress : bool
+        Show a progress bar on a terminal (standard error).
+
+    Returns
+    -------
+    events : dask_geopandas.GeoDataFrame
+        Read lazily from ``output``, or partitions of the gathered events.
+    summary : BatchResult
+        The whole corpus's article count, skipped articles and warnings, in corpus order
+        (its ``events`` empty).
+    """
+    dask_geopandas = import_dask_geopandas()
+    import dask
+
+    setup = WorkerSetup.from_client()
+    with dask_client(scheduler, n_workers) as client, \
+            dask.config.set({"dataframe.convert-string": True}):
+        meta = _prepare(client, setup)
+        parts = _graph(client, corpus, meta, setup, published)
+        if output is not None:
+            summary = _write(client, parts, meta, Path(output), corpus.n_articles, progress)
+            return read_event_dataset(output, meta), summary
+        summaries = [dask.delayed(_summary)(part) for part in parts]
+        batches = [dask.delayed(operator.getitem)(part, 0) for part in parts]
+        futures = client.compute([*summaries, *batches])
+        summary = _follow(client, futures[:len(parts)], meta, corpus.n_articles, progress)
+        events = conform(client.gather(futures[len(parts):]), meta)
+    # Built without Arrow strings, so that text columns stay as in memory: str or None.
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dask_geopandas.from_geopandas(events, npartitions=max(1, len(parts))), summary
+
+
+def _write(client: Any, parts: list[Any], meta: gpd.GeoDataFrame, output: Path,
+           total: int | None, progress: bool) -> BatchResult:
+    """Write the batches' events as a dataset at ``output``; the corpus's summary.
+
+    One graph holds the extraction, the writes and the summaries, so each batch is
+    extracted once and its events are written and released as soon as it is done.
+    """
+    import dask
+    import dask.dataframe as dd
+    import dask_geopandas
+
+    summaries = [dask.delayed(_summary)(part) for part in parts]
+    batches = [dask.delayed(operator.getitem)(part, 0) for part in parts]
+    frame = dask_geopandas.from_dask_dataframe(
+        dd.from_delayed(batches, meta=meta, verify_meta=False), geometry=meta.geometry.name)
+    with dataset_directory(output) as tmp:
+        write = frame.to_parquet(str(tmp), compute=False, write_index=False,
+                                 schema=arrow_schema(meta))
+        futures = client.compute([*summaries, write.to_delayed()])
+        summary = _follow(client, futures[:-1], meta, total, progress)
+        futures[-1].result()
+    return summary
+
+
+def _graph(client: Any, corpus: Corpus, meta: gpd.GeoDataFrame, setup: WorkerSetup,
+           published: dt.date | None) -> list[Any]:
+    """One delayed :func:`_extract` per batch; DataFrame batches are sent to the cluster first."""
+    import dask
+
+    shared = client.scatter(setup, broadcast=True)
+    batches = corpus.batches
+    if batches and not isinstance(batches[0], list) and not hasattr(batches[0], "dask"):
+        batches = client.scatter(batches)  # pandas batches: their text is already in memory
+    return [dask.delayed(_extract, pure=False)(batch, meta, shared, published,
+                                               corpus.text_column) for batch in batches]
+
+
+def _follow(client: Any, futures: list[Any], meta: gpd.GeoDataFrame, total: int | None,
+            progress: bool) -> BatchResult:
+    """Wait for every batch's summary, counting articles as batches finish.
+
+    Returns
+    -------
+    BatchResult
+        Articles, skipped articles and warnings of all batches, in corpus order.
+    """
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    order = {future.key: n for n, future in enumerate(futures)}
+    done: list[Any] = [(0, [], [])] * len(futures)
+    with tqdm(total=total, unit="article", disable=None if progress else True,
+              file=sys.stderr) as bar:
+        for future in as_completed(futures, loop=client.loop):
+            done[order[future.key]] = future.result()
+            bar.update(done[order[future.key]][0])
+    return BatchResult(meta, sum(articles for articles, _, _ in done),
+                       [item for _, skipped, _ in done for item in skipped],
+                       [note for _, _, notes in done for note in notes])
