@@ -14,9 +14,11 @@ from .rules import (
     CLAIMANTS,
     CONFIRMED,
     DIPLOMACY,
+    EXPLOSIONS,
     FOOTHOLD,
     INFRASTRUCTURE,
     MEANS,
+    MOVEMENT,
     SETTLEMENT_NOUN,
     STRIKE_NOUN,
     STRIKE_VERB,
@@ -26,6 +28,9 @@ from .sentences import Sentence
 
 __all__ = ["actor", "attribution", "event_type"]
 
+# Admin-1 units of Ukraine occupied since 2014 whose strikes count as cross-border: Crimea
+# and Sevastopol.
+_OCCUPIED_ACROSS = frozenset(["UA.11", "UA.20"])
 # The event type of a strike by a single means.
 _STRIKE_BY_MEANS = {"missile": "missile_strike", "drone": "drone_strike", "bomb": "glide_bomb"}
 
@@ -33,10 +38,11 @@ _STRIKE_BY_MEANS = {"missile": "missile_strike", "drone": "drone_strike", "bomb"
 def event_type(sentence: str, locations: list[Mention]) -> str | None:
     """The event type a sentence reports, or ``None`` when it reports none.
 
-    Ground first (an incursion, an area gained, a settlement captured), then, for a sentence
-    placed wholly outside the theatre, only diplomacy or aid; then strikes by their means
-    (a strike on Russia is a cross-border strike), infrastructure damage, casualties,
-    diplomacy and aid.
+    Ground first (an incursion into Russia, an area gained, a settlement captured, ground
+    seen gained or given up), then, for a sentence placed wholly outside the theatre, only
+    diplomacy or aid; then strikes by their means (a strike on Russia or occupied Crimea is a
+    cross-border strike, and so are explosions reported there), infrastructure damage,
+    casualties, aid and diplomacy.
 
     Parameters
     ----------
@@ -49,40 +55,60 @@ def event_type(sentence: str, locations: list[Mention]) -> str | None:
     str or None
         One of :data:`geo_ukraine.EVENT_TYPES`.
     """
-    russia = any(p.country == "RU" for m in locations for p in m.places) and \
-        not any(p.country == "UA" for m in locations for p in m.places if p.kind != "country")
-    if FOOTHOLD.search(sentence):
-        return "incursion"
-    if ADVANCE.search(sentence):
-        return "territorial_change"
-    if CAPTURE.search(sentence) and SETTLEMENT_NOUN.search(sentence):
-        return "territorial_claim"
+    across = _across_the_border(locations)
+    ground = _ground_type(sentence, locations, across)
+    if ground is not None:
+        return ground
     abroad = bool(locations) and all(p.country not in THEATRE for m in locations
                                      for p in m.places)
     if abroad:
         if DIPLOMACY.search(sentence):
             return "diplomacy"
         return "aid" if AID.search(sentence) else None
-    strike = _strike_type(sentence, russia)
+    strike = _strike_type(sentence, across)
     if strike is not None:
         return strike
+    if across and EXPLOSIONS.search(sentence):
+        return "cross_border_strike"
     if INFRASTRUCTURE.search(sentence):
         return "infrastructure_damage"
     if CIVILIAN_HARM.search(sentence) and STRIKE_NOUN.search(sentence):
-        return "cross_border_strike" if russia else "civilian_casualties"
-    if DIPLOMACY.search(sentence):
-        return "diplomacy"
+        return "cross_border_strike" if across else "civilian_casualties"
     if AID.search(sentence):
         return "aid"
+    if DIPLOMACY.search(sentence):
+        return "diplomacy"
     return None
 
 
-def _strike_type(sentence: str, russia: bool) -> str | None:
+def _across_the_border(locations: list[Mention]) -> bool:
+    """Whether the sentence's places are in Russia or occupied Crimea (and none elsewhere)."""
+    places = [p for m in locations for p in m.places if p.kind != "country"] or \
+        [p for m in locations for p in m.places]
+    return bool(places) and all(p.country == "RU" or p.admin1 in _OCCUPIED_ACROSS
+                                for p in places)
+
+
+def _ground_type(sentence: str, locations: list[Mention], across: bool) -> str | None:
+    """A change of ground the sentence reports: an incursion, a claim or an observed change."""
+    settlement = any(m.kind in ("settlement", "ambiguous") for m in locations)
+    if FOOTHOLD.search(sentence) and across:
+        return "incursion"
+    if ADVANCE.search(sentence):
+        return "territorial_change"
+    if CAPTURE.search(sentence) and (settlement or SETTLEMENT_NOUN.search(sentence)):
+        return "territorial_claim"
+    if MOVEMENT.search(sentence) and settlement:
+        return "territorial_change"
+    return None
+
+
+def _strike_type(sentence: str, across: bool) -> str | None:
     """The type of a strike by the means the sentence names, if it reports one."""
     means = {name for name, pattern in MEANS.items() if pattern.search(sentence)}
     if not means or (not STRIKE_VERB.search(sentence) and "shelling" not in means):
         return None
-    if russia:
+    if across:
         return "cross_border_strike"
     if len(means) >= 2 and means != {"shelling", "bomb"}:
         return "combined_strike"

@@ -30,7 +30,7 @@ _NEAR = re.compile(
     r"(?:near|outside|close to|next to|not far from|(?:on|in) the outskirts of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
     r"\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from))\s+"
-    r"(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:city|town|village|settlement)\s+of\s+)?"
     r"(?:(?:Ukrainian|Russian)(?:-held|-controlled|-occupied)?\s+)?(?:city|town)?\s*"
     r"(?P<name>[A-Z][\w’'ʼ-]+(?:\s[A-Z][\w’'ʼ-]+)?)")
 

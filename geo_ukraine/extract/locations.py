@@ -15,6 +15,9 @@ _TARGET_OF = {"Russia": "c:UA", "Ukraine": "c:RU"}
 def best_locations(mentions: list[Mention]) -> list[Mention]:
     """The most specific located mentions: settlements, else regions, else one country.
 
+    Actors ("Moscow blamed Kyiv"), name parts and datelines ("ODESA —" over a story about
+    Mykolaiv) are never where an event is.
+
     Parameters
     ----------
     mentions : list of Mention
@@ -24,7 +27,7 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
     -------
     list of Mention
     """
-    located = [m for m in mentions if m.role == "location" and m.places]
+    located = [m for m in mentions if m.role == "location" and m.places and not m.dateline]
     specific = [m for m in located if m.kind in ("settlement", "facility", "admin2")]
     if specific:
         return specific
@@ -38,9 +41,9 @@ def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
                     gaz: Gazetteer) -> list[Mention]:
     """The places an event is drawn at, by the kind of event.
 
-    Diplomacy is drawn at its venue (a settlement) or nowhere; aid at its donor or recipient
-    abroad; the rest at its places in the theatre, else at the country its actor (Russia or
-    Ukraine) acted against.
+    Diplomacy is drawn at its venue (a settlement) or nowhere; aid at its donor or
+    recipient abroad, else at its venue; the rest at its places in the theatre, else at the
+    country its actor (Russia or Ukraine) acted against.
 
     Parameters
     ----------
@@ -63,7 +66,9 @@ def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
                   and m.place.country not in THEATRE and m.kind == "country"]
         given = [m for m in mentions if m.kind == "country" and m.place is not None
                  and m.place.country not in THEATRE]
-        return sorted(donors + given, key=lambda m: m.start)[:1]
+        abroad = sorted(donors + given, key=lambda m: m.start)[:1]
+        # a donor abroad, else where the aid was announced or delivered
+        return abroad or [m for m in located if m.kind == "settlement"]
     located = [m for m in located if any(p.country in THEATRE for p in m.places)]
     if located:
         return located

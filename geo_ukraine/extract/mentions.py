@@ -14,7 +14,7 @@ import itertools
 import re
 from typing import Any
 
-from ..gazetteer import Gazetteer, Match, Place, area_for_phrase
+from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
 from .context import Hints, hints_after
 from .roles import NameContext, role
@@ -31,6 +31,12 @@ _KYIV = "gn:703448"
 _DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–]))")
 # A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# Words after names that make them raions or city districts.
+_DISTRICT_WORDS = frozenset(["district", "districts", "raion", "raions"])
+# Words before a name that show it is a place, so a spelling variant may be looked up.
+_PLACE_BEFORE = frozenset(["of", "in", "near", "outside", "village", "town", "city"])
+# How sure the gazetteer must be of a spelling variant's town.
+_VARIANT_MIN_SCORE = 0.5
 # No hints beside a name.
 _NO_HINTS = Hints()
 # Kinds whose namesakes the article's other mentions help choose among.
@@ -120,13 +126,12 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
     mentions: list[Mention] = []
     i = 0
     while i < len(reader.words):
-        found = reader.match_at(i)
+        found = reader.districts_at(i) or reader.match_at(i)
         if found is None:
             i += 1
             continue
         mention, i = found
-        if mention.places and mention.role != "person":
-            mentions.append(mention)
+        mentions += [m for m in mention if m.places and m.role != "person"]
     return reader.with_article_context(mentions)
 
 
@@ -140,6 +145,8 @@ class _Reader:
         self.names = NameContext(lowercase={t.lower for t in self.words if not t.capital})
         self.names_kyiv = re.search(r"\b(?:Kyiv|Kiev)\b", text) is not None
         self.cache: dict[tuple[str, Hints, frozenset[str]], Match] = {}
+        # Names that the text placed with a hint: later bare mentions mean the same place.
+        self.hinted: dict[str, Match] = {}
 
     def resolve(self, phrase: str, hints: Hints | None = None,
                 context: frozenset[str] = frozenset()) -> Match:
@@ -153,7 +160,38 @@ class _Reader:
                 context_admin1=context)
         return match
 
-    def match_at(self, i: int) -> tuple[Mention, int] | None:
+    def districts_at(self, i: int) -> tuple[list[Mention], int] | None:
+        """Raions or city districts named at word ``i``, one mention per district.
+
+        "Kupiansk district", "Solomianskyi, Dniprovskyi and Holosiivskyi districts".
+        """
+        words, text = self.words, self.text
+        names = [i]
+        k = i
+        while k + 2 < len(words) and words[k].capital:
+            gap = between(text, words[k], words[k + 1])
+            if gap == ", " and words[k + 1].capital and words[k + 1].lower != "and":
+                k += 1
+            elif gap in (" ", ", ") and words[k + 1].lower == "and" and words[k + 2].capital:
+                k += 2
+            else:
+                break
+            names.append(k)
+        if not words[i].capital or k + 1 >= len(words) or \
+                words[k + 1].lower not in _DISTRICT_WORDS or \
+                between(text, words[k], words[k + 1]) != " ":
+            return None
+        found = []
+        for n in names:
+            match = self.resolve(f"{words[n].text} district")
+            if match.place is None or match.place.kind != "admin2":
+                return None
+            found.append(Mention(words[n].start, words[n].end, words[n].text, match.place,
+                                 (match.place,), "admin2", match.score, "location",
+                                 f"{words[n].text} district"))
+        return found, k + 2
+
+    def match_at(self, i: int) -> tuple[list[Mention], int] | None:
         """The mention starting at word ``i`` and the index of the word after it, if any."""
         text, words = self.text, self.words
         token = words[i]
@@ -165,9 +203,9 @@ class _Reader:
         if words[j].lower == "the" and j + 1 < len(words) and words[j + 1].lower == "capital" \
                 and self.names_kyiv:
             kyiv = self.gaz.get(_KYIV)
-            return Mention(words[j].start, words[j + 1].end,
-                           text[words[j].start:words[j + 1].end], kyiv, (kyiv,),
-                           "settlement", 0.8, "location", "Kyiv"), j + 2
+            return [Mention(words[j].start, words[j + 1].end,
+                            text[words[j].start:words[j + 1].end], kyiv, (kyiv,),
+                            "settlement", 0.8, "location", "Kyiv")], j + 2
         if not words[j].capital or words[j].lower == "the":
             return None
         for n in range(min(_MAX_NGRAM, len(words) - j), 0, -1):
@@ -181,7 +219,27 @@ class _Reader:
             if n == 1 and self._ordinary(span[0]):
                 return None
             return self._grow(i, j, j + n, direction)
-        return None
+        return self._spelling_variant(i, j)
+
+    def _spelling_variant(self, i: int, j: int) -> tuple[list[Mention], int] | None:
+        """A town in another transliteration ("Krivyi Rig"), where the text says it is one.
+
+        Only after "in", "near", "city of" and the like, and only a Ukrainian or Russian
+        settlement that the gazetteer finds by its transliteration skeleton.
+        """
+        words = self.words
+        if j == 0 or words[j - 1].lower not in _PLACE_BEFORE or len(words[j].text) < 5:
+            return None
+        k = j + 1
+        if k < len(words) and words[k].capital and between(self.text, words[j], words[k]) == " ":
+            k += 1
+        phrase = clean(self.text[words[j].start:words[k - 1].end])
+        found = self.gaz.candidates(phrase, fuzzy=False)
+        top = found[0] if found else None
+        if top is None or top.method != "skeleton" or top.score < _VARIANT_MIN_SCORE or \
+                top.place.kind != "settlement" or top.place.country not in ("UA", "RU"):
+            return None
+        return self._grow(i, j, k, None)
 
     def _ordinary(self, word: Token) -> bool:
         """Whether a one-word name is an ordinary word here ("Still", "Hit", "Jan.")."""
@@ -191,7 +249,8 @@ class _Reader:
         return not shouting and word.text.lower() in self.names.lowercase
 
 
-    def _grow(self, i: int, j: int, k: int, direction: Token | None) -> tuple[Mention, int]:
+    def _grow(self, i: int, j: int, k: int, direction: Token | None
+              ) -> tuple[list[Mention], int]:
         """Grow the name in ``words[j:k]`` into its phrase and resolve it."""
         text, words = self.text, self.words
         names, cursor = self._listed_names(j, k)
@@ -200,6 +259,9 @@ class _Reader:
             and between(text, words[cursor - 1], words[cursor]).strip() == ""
         if len(names) > 1 and region_word and words[cursor].lower.endswith("s"):
             end = cursor + 1
+        elif len(names) > 1 and not region_word and words[cursor - 2].lower == "and" and \
+                self._oblast_list(names):
+            end = cursor  # "Dnipropetrovsk and Zaporizhzhia": the oblasts
         elif len(names) > 1:
             names = names[:1]
         elif region_word and words[k - 1].lower not in ("region", "oblast"):
@@ -218,8 +280,24 @@ class _Reader:
             surface = text[words[first].start:stop + near_border.end()]
         start = words[first].start
         mention = self._resolve(first, end, surface, phrase, names, direction)
-        return dataclasses.replace(mention, start=start, end=start + len(surface),
-                                   dateline=self._is_dateline(start, stop)), end
+        if direction is not None and not mention.places:
+            return self._grow(j, j, k, None)  # "eastern Karlivka": the town itself
+        return [dataclasses.replace(mention, start=start, end=start + len(surface),
+                                    dateline=self._is_dateline(start, stop))], end
+
+    def _oblast_list(self, names: list[str]) -> bool:
+        """Whether a list of names without "regions" still names oblasts.
+
+        It does when every name is an oblast's and one of them is not a town's own current
+        name ("Dnipropetrovsk" is the oblast; the city is Dnipro).
+        """
+        oblasts = [self.gaz.resolve(f"{n} oblast", kind="admin1").place for n in names]
+        if any(p is None for p in oblasts):
+            return False
+        bare = [self.resolve(n) for n in names]
+        return any(m.place is None or m.place.kind == "admin1"
+                   or skeleton(m.place.name) != skeleton(n) for n, m in zip(names, bare,
+                                                                            strict=True))
 
     def _is_dateline(self, start: int, stop: int) -> bool:
         """Whether the name opens a line and is followed by a dateline's punctuation."""
@@ -256,6 +334,8 @@ class _Reader:
                            "area" if area else "ambiguous", 0.9 if area else 0.0, "location",
                            phrase, (area["geometry"], area["geo_precision"]) if area else None)
         if len(names) > 1:
+            if not REGION_WORD_PATTERN.match(self.words[end - 1].text):
+                phrase = f"{', '.join(names[:-1])} and {names[-1]} regions"
             places = tuple(p for p in (gaz.resolve(f"{n} oblast", kind="admin1").place
                                        for n in names) if p is not None)
             return Mention(0, 0, surface, places[0] if places else None, places, "regions",
@@ -278,7 +358,9 @@ class _Reader:
         if best is not None and best.kind not in ("country", "admin1", "admin2"):
             hints = hints_after(self.text, stop, self.gaz)
             if hints:
-                match = self.resolve(phrase, hints)
+                match = self.hinted[phrase] = self.resolve(phrase, hints)
+            elif phrase in self.hinted:
+                match = self.hinted[phrase]
         if match.place is not None and match.place.kind == "settlement" and \
                 match.place.country not in THEATRE_WIDE and match.method != "exact":
             # Abroad only primary names count: aliases there include codes and nicknames.
@@ -289,20 +371,25 @@ class _Reader:
     def with_article_context(self, mentions: list[Mention]) -> list[Mention]:
         """Choose again among namesakes, preferring the oblasts the article is about.
 
-        The oblasts come from the article's region mentions and its unambiguous towns; a
-        mention whose own sentence already placed it (an oblast named beside it) keeps its
-        place.
+        The oblasts come from the article's region mentions (a namesake in one of them wins
+        outright) and its unambiguous towns (namesakes in their oblasts are preferred); a
+        mention that the text placed itself (an oblast named beside it) keeps its place.
         """
-        context = frozenset(
+        theatre = ("UA", "RU")
+        named = frozenset(p.admin1 for m in mentions if m.role != "name_part"
+                          and m.kind in ("admin1", "regions", "area")
+                          for p in m.places if p.admin1 and p.country in theatre)
+        context = named | frozenset(
             p.admin1 for m in mentions if m.role != "name_part" and m.confidence >= 0.6
-            and m.kind in ("admin1", "regions", "area", "settlement", "admin2")
-            for p in m.places if p.admin1 and p.country in ("UA", "RU"))
+            and m.kind in ("settlement", "admin2")
+            for p in m.places if p.admin1 and p.country in theatre)
         if not context:
             return mentions
         out = []
         for mention in mentions:
-            if mention.kind in _NAMESAKE_KINDS and len(self._candidates(mention)) > 1:
-                mention = self._in_context(mention, context)
+            if mention.kind in _NAMESAKE_KINDS and mention.phrase not in self.hinted and \
+                    len(self._candidates(mention)) > 1:
+                mention = self._in_context(mention, named, context)
             out.append(mention)
         return out
 
@@ -310,11 +397,11 @@ class _Reader:
         match = self.cache.get((mention.phrase, _NO_HINTS, frozenset()))
         return tuple(c.place for c in match.candidates) if match is not None else ()
 
-    def _in_context(self, mention: Mention, context: frozenset[str]) -> Mention:
+    def _in_context(self, mention: Mention, named: frozenset[str],
+                    context: frozenset[str]) -> Mention:
         """A namesake mention resolved again with the article's oblasts as context."""
-        hints = hints_after(self.text, mention.end, self.gaz)
-        if mention.place is not None and hints:
-            return mention  # its own sentence placed it
+        inside = {p.admin1 for p in self._candidates(mention)} & named
+        hints = Hints(admin1=inside.pop()) if len(inside) == 1 else _NO_HINTS
         match = self.resolve(mention.phrase, hints, context)
         place, confidence = match.place, match.score
         if place is None:

@@ -27,6 +27,7 @@ from .rules import (
     NOT_PERSON_BEFORE,
     ORGANISATION_OF,
     PERSON_BEFORE,
+    SKIP_SINGLE,
 )
 from .sentences import starts_sentence
 from .tokens import Token, between
@@ -36,6 +37,8 @@ __all__ = ["NameContext", "role"]
 # A city this large stands for its government when it acts ("Moscow said").
 _CAPITAL_POPULATION = 1_000_000
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# A town this large is never taken for a person's name ("On Saturday Kyiv denied").
+_PERSON_MAX_POPULATION = 200_000
 # Kinds of place whose name is also a person's name often enough to check.
 _PERSONAL_KINDS = ("settlement", "other")
 
@@ -80,7 +83,8 @@ def role(text: str, tokens: list[Token], first: int, end: int, place: Place | No
     if _is_name_part(text, tokens, first, end):
         return "name_part"
     if place is not None and place.kind in _PERSONAL_KINDS and end - first == 1 and \
-            _is_person(text, tokens, first, names):
+            _is_person(text, tokens, first, names,
+                       weak=place.population < _PERSON_MAX_POPULATION):
         names.persons.add(tokens[first].lower)
         return "person"
     if place is None or place.kind not in ("country", "settlement"):
@@ -110,14 +114,22 @@ def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
             (after.capital and after.lower in NAME_FOLLOWERS)
             or after.text in NAME_FOLLOWERS_LOWER):
         return True
+    if possessive:
+        return False  # "the General Staff of Ukraine's military": Ukraine acts
     # "Security Service of Ukraine", "Investigative Committee of the Russian Federation"
     window = text[max(0, tokens[first].start - 40):tokens[first].start]
     organisation = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", window)
     return organisation is not None and organisation.group(1).lower() in ORGANISATION_OF
 
 
-def _is_person(text: str, tokens: list[Token], first: int, names: NameContext) -> bool:
-    """Whether a one-word settlement name is a person's name here."""
+def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *,
+               weak: bool) -> bool:
+    """Whether a one-word settlement name is a person's name here.
+
+    A title or name particle before it, or a surname after it, always tells; a remembered
+    surname or a capitalised word before it (``weak`` evidence) only for towns small enough
+    to be someone's name ("Kim", "Graham"), never for a city ("On Saturday Kyiv denied").
+    """
     word = tokens[first]
     before, after = _neighbours(text, tokens, first, first + 1)
     if before is not None and before.lower in LOCATIVE_WORDS:
@@ -125,16 +137,18 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext) -
     if after is not None and (REGION_WORD_PATTERN.match(after.text)
                               or after.lower in JURISDICTION_TITLES):
         return False  # "Kupiansk district", "Kharkiv Mayor"
-    if word.lower in names.persons:
+    if weak and word.lower in names.persons:
         return True
     if before is not None and (before.lower in PERSON_BEFORE or before.lower.rstrip(".")
                                in PERSON_BEFORE):
         return True
     if after is not None and after.capital and not after.text.isupper() and \
-            _POSSESSIVE.search(word.text) is None and after.lower not in names.lowercase:
+            _POSSESSIVE.search(word.text) is None and after.lower not in names.lowercase \
+            and after.lower not in SKIP_SINGLE:
         return True  # "Volodymyr Zelensky": a given name before a surname
-    return before is not None and before.capital and not before.text.isupper() \
+    return weak and before is not None and before.capital and not before.text.isupper() \
         and NOT_PERSON_BEFORE.search(before.text) is None \
+        and _POSSESSIVE.search(before.text) is None \
         and before.lower not in names.lowercase and not starts_sentence(text, before.start)
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "CUE",
     "DAMAGE",
     "DIPLOMACY",
+    "EXPLOSIONS",
     "FOOTHOLD",
     "INFRASTRUCTURE",
     "INJURED",
@@ -33,6 +34,7 @@ __all__ = [
     "KILLED_HINT",
     "LOCATIVE_WORDS",
     "MEANS",
+    "MOVEMENT",
     "NAME_FOLLOWERS",
     "NAME_FOLLOWERS_LOWER",
     "NOT_PERSON_BEFORE",
@@ -285,15 +287,29 @@ STRIKE_NOUN = re.compile(r"\bstrikes?\b|\battacks?\b", re.I)
 
 #: Taking ground ("captured", "took control"), a territorial claim when a settlement is named.
 CAPTURE = re.compile(
-    r"\b(?:taken|took|taking|captured?|capturing|seized?|occupied|liberated|took control)\b",
-    re.I)
+    r"\b(?:taken|took|taking|captured?|capturing|seized?|seizing|occupied|liberated?|"
+    r"liberating|took control|taken control|taking control|retook|retaken|retaking|"
+    r"recaptured?|recapturing|regained|under (?:(?:full|complete|Russian|Ukrainian) )?"
+    r"control)\b", re.I)
 
 #: A settlement noun, which a capture must name to be a territorial claim.
 SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|city)\b", re.I)
 
 #: Ground gained measured as an area: a territorial change.
-ADVANCE = re.compile(r"\b(?:gained|gains?|advanced|advances)\b.*\b(?:square (?:miles|kilo"
-                     r"metres|kilometers)|km2|sq)\b", re.I)
+ADVANCE = re.compile(r"\b(?:gained|gains?|advanced|advances)\b.{0,200}?\b(?:square (?:miles|"
+                     r"kilometres|kilometers)|km2|sq)\b", re.I)
+
+#: Ground gained or given up as observed (geolocated footage, an assessment, the other side's
+#: acknowledgement): a territorial change when a settlement is named.
+MOVEMENT = re.compile(
+    r"\b(?:advanced|advancing|advances|moved in|pushed into|pushed (?:forward|deeper)|"
+    r"entered|broke through|breakthrough|withdr(?:ew|awn|awal|awing)|withdraw|retreated|"
+    r"retreat|pulled (?:out|back)|lost control|fell to|encircled|surrounded)\b", re.I)
+
+#: Explosions heard or reported: a strike when they are in Russia or occupied Crimea.
+EXPLOSIONS = re.compile(r"\b(?:explosions?|blasts?|detonations?)\b.{0,80}?\b(?:heard|"
+                        r"reported|rocked|rang out|thundered|hit)\b|\b(?:heard|reported)\b"
+                        r".{0,40}?\b(?:explosions?|blasts?)\b", re.I)
 
 #: A foothold or incursion across the border.
 FOOTHOLD = re.compile(r"\b(?:foothold|incursion)\b", re.I)
@@ -308,7 +324,8 @@ INFRASTRUCTURE = re.compile(
 #: Talks, summits, visits.
 DIPLOMACY = re.compile(
     r"\b(?:talks|negotiations|summit|peace (?:proposal|plan|deal)|ceasefire|meeting|"
-    r"visit to|visited|during a visit)\b", re.I)
+    r"visit to|visited|during a visit|met|meet|meets|gathered|will gather|convened|"
+    r"hosted)\b", re.I)
 
 #: Military or humanitarian aid and its deliveries.
 AID = re.compile(

@@ -31,8 +31,13 @@ class Token:
         return self.text[:1].isupper()
 
 
+# A hyphenated word whose first part is a name: "Ukraine-held", "Russia-installed".
+_NAME_HYPHEN = re.compile(r"^([A-Z][\w.’'ʼ]*?)-(?:held|controlled|occupied|backed|installed|"
+                          r"led|annexed|run|based|allied|aligned|friendly)$")
+
+
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` in order.
+    """The words of ``text`` in order; "Ukraine-held" gives the word "Ukraine".
 
     Parameters
     ----------
@@ -42,7 +47,14 @@ def tokens(text: str) -> list[Token]:
     -------
     list of Token
     """
-    return [Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        named = _NAME_HYPHEN.match(word) if "-" in word else None
+        if named is not None:
+            word = named.group(1)
+        out.append(Token(word, m.start(), m.start() + len(word)))
+    return out
 
 
 def between(text: str, a: Token, b: Token) -> str:

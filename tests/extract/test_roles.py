@@ -65,3 +65,21 @@ def test_a_dateline_is_a_place_but_not_where_events_are():
 def test_possessives_stay_outside_the_span():
     (ukraine, _sumy) = find_places("Troops entered Ukraine’s Sumy region again.")
     assert ukraine.surface == "Ukraine"
+
+
+def test_raions_and_city_districts_are_found():
+    found = [(m.surface, m.kind) for m in find_places(
+        "Debris fell in the Solomianskyi and Holosiivskyi districts; a farm in Kupiansk "
+        "district burned.")]
+    assert found == [("Solomianskyi", "admin2"), ("Holosiivskyi", "admin2"),
+                     ("Kupiansk", "admin2")]
+
+
+def test_other_spellings_and_hyphenated_names():
+    found = {m.surface: m for m in find_places(
+        "Power failed in the city of Krivyi Rig; the Ukraine-held town of Sudzha was quiet; "
+        "troops advanced in eastern Karlivka. On Saturday Kyiv denied the claim.")}
+    assert found["Krivyi Rig"].place.place_id == "gn:703845"
+    assert found["Ukraine"].place.country == "UA"
+    assert found["Karlivka"].kind == "settlement"
+    assert found["Kyiv"].role == "actor"

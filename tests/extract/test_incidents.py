@@ -1,0 +1,71 @@
+"""Incidents: one event per incident and place, its type, its figures, its place."""
+
+import pandas as pd
+import pytest
+
+from geo_ukraine import extract_events
+
+
+def events(text):
+    return extract_events(text, published="2026-03-05")
+
+
+def figures(row):
+    return tuple(None if pd.isna(v) else int(v) for v in (row.fatalities, row.injured))
+
+
+def test_a_strike_with_its_weapon_named_carries_its_casualties():
+    ev = events("A ballistic missile killed 12 people in Poltava on Monday.")
+    assert list(ev.event_type) == ["missile_strike"]
+    assert figures(ev.iloc[0]) == (12, None)
+
+
+def test_casualties_after_a_strike_are_the_strikes_not_a_second_event():
+    ev = events("Drones struck Sumy overnight. Three residents were killed in Sumy, the mayor "
+                "said.")
+    assert list(ev.event_type) == ["drone_strike"]
+    assert figures(ev.iloc[0]) == (3, None)
+
+
+def test_a_follow_up_sentence_completes_the_event_before_it():
+    ev = events("A guided bomb hit a school in Kostiantynivka on March 2, killing two "
+                "teachers.\nAt least a dozen people were injured, the governor added.")
+    assert list(ev.event_type) == ["glide_bomb"]
+    assert figures(ev.iloc[0]) == (2, 12)
+    assert list(ev.event_date) == ["2026-03-02"]
+
+
+def test_no_casualties_is_zero():
+    ev = events("A missile hit a warehouse in Odesa on March 3. There were no casualties.")
+    assert figures(ev.iloc[0]) == (0, 0)
+
+
+def test_damage_is_its_own_event_beside_the_strike():
+    ev = events("Russian drones hit Kharkiv on March 3, damaging a nine-storey apartment "
+                "block and killing one man.")
+    assert list(ev.event_type) == ["drone_strike", "infrastructure_damage"]
+    assert figures(ev.iloc[0]) == (1, None) and figures(ev.iloc[1]) == (None, None)
+
+
+def test_a_dateline_or_an_actor_is_not_where_the_event_is():
+    ev = events("ODESA (Reuters) - Russian drones struck a grain terminal in Izmail on "
+                "March 3, killing one worker.\nMoscow blamed Kyiv for the strike on Belgorod.")
+    assert "Odesa" not in set(ev.place_name)
+    assert "Kyiv" not in set(ev.place_name) and "Moscow" not in set(ev.place_name)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Explosions were heard near an airfield in Saky in occupied Crimea on March 3.",
+         "cross_border_strike"),
+        ("Russia said its troops had retaken Sudzha on March 3.", "territorial_claim"),
+        ("Ukrainian troops withdrew from Avdiivka on March 3, the army said.",
+         "territorial_change"),
+        ("The minister announced a military aid package while visiting Odesa on March 3.",
+         "aid"),
+        ("Russian artillery shelled Nikopol on March 3, the governor said.", "shelling"),
+    ],
+)
+def test_types(text, event_type):
+    assert events(text).iloc[0].event_type == event_type
