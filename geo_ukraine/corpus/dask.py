@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["dask_client", "extract_dask"]
 
+log = logging.getLogger("geo_ukraine")
+
 
 @contextlib.contextmanager
 def dask_client(scheduler: Any = None, n_workers: int | None = None) -> Iterator[Any]:
@@ -63,10 +65,14 @@ def dask_client(scheduler: Any = None, n_workers: int | None = None) -> Iterator
             yield client
         return
     workers = _worker_count(n_workers)
+    # One thread per process: extraction holds the GIL. The dashboard listens on a free
+    # port of this machine only, so that two runs never fight over 8787.
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=None,
+                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
                       silence_logs=logging.ERROR) as cluster, \
             Client(cluster, set_as_default=False) as client:
+        log.info("local Dask cluster of %d workers, dashboard at %s", workers,
+                 client.dashboard_link)
         yield client
 
 

@@ -83,6 +83,9 @@ class Article(NamedTuple):
         """
         if self.path is not None and self.text is None:
             return read_article(self.path)
+        if is_missing(self.text):
+            msg = "it has no text"
+            raise CorpusError(msg)
         if not isinstance(self.text, str):
             msg = f"its text is {self.text!r} of type {type(self.text).__name__}, not a string"
             raise CorpusError(msg)
