@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..events import acled_types
+from ..events import GeoPrecision, acled_types
 from ..events.records import event_id
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, Place
 from .classify import actor, attribution, event_type
 from .dates import EventDate
 from .figures import casualties_at, injured, killed, quantities
@@ -31,7 +31,7 @@ STRIKE_TYPES: frozenset[str] = frozenset([
 # Types of event that a sentence with no place of its own continues (it is the same incident).
 _INCIDENT_TYPES = STRIKE_TYPES | {"infrastructure_damage"}
 # How many sentences after an event a sentence may still add to its incident.
-_FOLLOW_UP_REACH = 4
+_FOLLOW_UP_REACH = 6
 
 
 class Incidents:
@@ -50,8 +50,9 @@ class Incidents:
         self.source = source
         self.url = url
         self._rows: list[dict[str, Any]] = []
-        self._recent: list[dict[str, Any]] = []  # the events of the incident being read
-        self._since = 0  # sentences read since its latest event
+        self._recent: list[dict[str, Any]] = []  # events of the last few sentences
+        self._latest: list[dict[str, Any]] = []  # strikes of the latest strike sentence
+        self._since = 0  # sentences read since the latest event sentence
 
     def rows(self) -> list[dict[str, Any]]:
         """The event rows so far, in text order."""
@@ -77,12 +78,15 @@ class Incidents:
         """
         self._since += 1
         if self._since > _FOLLOW_UP_REACH:
-            self._recent = []
+            self._recent, self._latest = [], []
         located = best_locations(mentions)
         kind = event_type(sentence.text, located)
         own = [m for m in located if m.kind != "country"]
-        if kind is None or (not own and self._recent and kind in _INCIDENT_TYPES):
+        if kind is None:
             return self._complete(sentence, mentions, kind)
+        if not own and self._latest and kind in _INCIDENT_TYPES:
+            self._complete(sentence, mentions, kind)
+            return True  # more about the strike just reported
         who = actor(sentence, kind, mentions)
         locations = event_locations(kind, mentions, who, self.gazetteer)
         if not locations or (all(m.kind == "country" for m in locations)
@@ -90,21 +94,25 @@ class Incidents:
             return self._complete(sentence, mentions, kind)
         status, claimant = attribution(sentence.text, following, kind)
         damage = kind in STRIKE_TYPES and DAMAGE.search(sentence.text) is not None
+        latest = []
         for mention in locations:
             row = self._row(sentence, mention, kind, date)
             row["fatalities"], row["injured"] = casualties_at(
                 sentence.text, max(0, mention.start - sentence.start))
             row.update(actor=who, status=status, claimed_by=claimant)
-            if not self._merged(row):
-                self._keep(row)
+            row = self._merged(row) or self._keep(row)
+            latest.append(row)
             if damage:
                 self._damage_at(row, sentence)
+        if kind in STRIKE_TYPES:
+            self._latest = latest
         self._since = 0
         return True
 
-    def _keep(self, row: dict[str, Any]) -> None:
+    def _keep(self, row: dict[str, Any]) -> dict[str, Any]:
         self._rows.append(row)
         self._recent.append(row)
+        return row
 
     def _row(self, sentence: Sentence, mention: Mention, kind: str,
              date: EventDate) -> dict[str, Any]:
@@ -122,12 +130,12 @@ class Incidents:
         row["event_id"] = event_id(row)
         return row
 
-    def _merged(self, row: dict[str, Any]) -> bool:
+    def _merged(self, row: dict[str, Any]) -> dict[str, Any] | None:
         """Merge ``row`` into an event of the incident at its place when both are one.
 
         The same type at the same place is a restatement (its figures may update the first);
         casualties where a strike was reported are that strike's, and a strike named after
-        bare casualties gives them its type.
+        bare casualties gives them its type. Returns the event merged into, if any.
         """
         for earlier in self._recent:
             if earlier["place_id"] != row["place_id"]:
@@ -140,8 +148,8 @@ class Incidents:
                 for key in ("event_type", "acled_event_type", "acled_sub_event_type"):
                     earlier[key] = row[key]
             _fill_figures(earlier, row["fatalities"], row["injured"])
-            return True
-        return False
+            return earlier
+        return None
 
     def _damage_at(self, strike: dict[str, Any], sentence: Sentence) -> None:
         """Add the damage a strike did at its place, once per incident and place."""
@@ -158,11 +166,11 @@ class Incidents:
 
     def _complete(self, sentence: Sentence, mentions: list[Mention], kind: str | None) -> bool:
         """Give what a sentence adds (figures, damage) to the incident just before it."""
-        strikes = [r for r in self._recent if r["event_type"] in STRIKE_TYPES]
+        strikes = [r for r in self._latest if r["event_type"] in STRIKE_TYPES]
         if not strikes:
             return False
         if any(m.role == "location" and m.kind in ("settlement", "facility")
-               and all(m.places[0].place_id != r["place_id"] for r in self._recent)
+               and not any(_within(m.places[0], r) for r in strikes)
                for m in mentions if m.places):
             return False  # another place: not about the same incident
         dead, hurt = killed(sentence.text), injured(sentence.text)
@@ -175,6 +183,16 @@ class Incidents:
                 self._damage_at(strike, sentence)
         self._since = 0
         return True
+
+
+def _within(place: Place, row: dict[str, Any]) -> bool:
+    """Whether ``place`` is the event's place or lies in its oblast or country."""
+    if place.place_id == row["place_id"]:
+        return True
+    if row["geo_precision"] == GeoPrecision.COUNTRY:
+        return place.country == row["country"]
+    return row["geo_precision"] == GeoPrecision.REGION and row["admin1"] is not None \
+        and place.admin1 == row["admin1"]
 
 
 def _fill_figures(row: dict[str, Any], dead: int | None, hurt: int | None) -> None:

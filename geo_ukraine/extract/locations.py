@@ -13,7 +13,7 @@ _TARGET_OF = {"Russia": "c:UA", "Ukraine": "c:RU"}
 
 
 def best_locations(mentions: list[Mention]) -> list[Mention]:
-    """The most specific located mentions: settlements, else regions, else one country.
+    """The most specific located mentions: towns, else raions, else regions, else a country.
 
     Actors ("Moscow blamed Kyiv"), name parts and datelines ("ODESA —" over a story about
     Mykolaiv) are never where an event is.
@@ -28,10 +28,14 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
     list of Mention
     """
     located = [m for m in mentions if m.role == "location" and m.places and not m.dateline]
-    specific = [m for m in located if m.kind in ("settlement", "facility", "admin2")]
-    if specific:
-        return specific
+    for kinds in (("settlement", "facility"), ("admin2",)):
+        specific = [m for m in located if m.kind in kinds]
+        if specific:
+            return specific  # "Kucherivka, Kupiansk district": the village
     areas = [m for m in located if m.kind in ("area", "regions", "admin1")]
+    regional = [m for m in areas if any(p.kind != "country" for p in m.places)]
+    if regional:
+        return regional  # "southern Ukraine's Kherson region": the oblast
     if areas:
         return areas
     return [m for m in located if m.kind == "country"][:1]

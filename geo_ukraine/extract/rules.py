@@ -77,7 +77,8 @@ ACTOR_VERBS: frozenset[str] = frozenset([
 #: "Moscow blamed Kyiv").
 ACTOR_BEFORE: frozenset[str] = frozenset([
     "forcing", "forced", "urged", "urging", "told", "pressed", "pressing", "between", "and",
-    "blamed", "accused", "blaming", "accusing", "by", "pressure", "against"])
+    "blamed", "accused", "blaming", "accusing", "by", "pressure", "against", "preventing",
+    "prevent", "allowing", "letting", "helping", "help", "support", "supporting"])
 
 #: Words after a possessive country or capital that make it an actor ("Russia's defence
 #: ministry said", "Ukraine's air force", "Moscow's troops").
@@ -204,7 +205,8 @@ KILLED: tuple[re.Pattern[str], ...] = (
                r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|"
                r"grew|is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + r"\s+(?:killed|died|dead)\b", re.I),
-    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + r"\s+(?:had\s+)?died\b", re.I),
+    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + r"(?:\s+with\s[^,.;]{1,40}?)?"
+               r"\s+(?:had\s+)?died\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+" + _VICTIMS, re.I),
     re.compile(r"\bthe body of " + _VICTIMS, re.I),
 )
@@ -302,9 +304,9 @@ ADVANCE = re.compile(r"\b(?:gained|gains?|advanced|advances)\b.{0,200}?\b(?:squa
 #: Ground gained or given up as observed (geolocated footage, an assessment, the other side's
 #: acknowledgement): a territorial change when a settlement is named.
 MOVEMENT = re.compile(
-    r"\b(?:advanced|advancing|advances|moved in|pushed into|pushed (?:forward|deeper)|"
-    r"entered|broke through|breakthrough|withdr(?:ew|awn|awal|awing)|withdraw|retreated|"
-    r"retreat|pulled (?:out|back)|lost control|fell to|encircled|surrounded)\b", re.I)
+    r"\b(?:advanced|moved in|pushed into|pushed (?:forward|deeper)|entered|broke through|"
+    r"withdr(?:ew|awn|awal)|retreated|pulled (?:out|back)|lost control|fell to|encircled|"
+    r"surrounded)\b", re.I)
 
 #: Explosions heard or reported: a strike when they are in Russia or occupied Crimea.
 EXPLOSIONS = re.compile(r"\b(?:explosions?|blasts?|detonations?)\b.{0,80}?\b(?:heard|"
