@@ -53,7 +53,7 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
     several = len(mention.places) > 1 and place is not None
     resolved = place is not None
     kind = _KIND_OF.get(mention.kind) or (place.kind if place is not None else (
-        mention.places[0].kind if mention.places else "settlement"))
+        mention.places[0].kind if mention.places else mention.kind))
     single = place if resolved and not several else None
     admin1 = None
     if single is not None:

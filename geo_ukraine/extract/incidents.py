@@ -19,7 +19,7 @@ from .figures import casualties_at, injured, killed, quantities
 from .locations import best_locations, event_locations
 from .mentions import Mention
 from .placing import place_columns
-from .rules import CUE, DAMAGE
+from .rules import CUE, DAMAGE, SAME_AGAIN
 from .sentences import Sentence
 
 __all__ = ["STRIKE_TYPES", "Incidents"]
@@ -53,6 +53,7 @@ class Incidents:
         self._recent: list[dict[str, Any]] = []  # events of the last few sentences
         self._latest: list[dict[str, Any]] = []  # strikes of the latest strike sentence
         self._since = 0  # sentences read since the latest event sentence
+        self._weapon: str | None = None  # the type of the latest strike whose weapon is named
 
     def rows(self) -> list[dict[str, Any]]:
         """The event rows so far, in text order."""
@@ -84,8 +85,11 @@ class Incidents:
         own = [m for m in located if m.kind != "country"]
         if kind is None:
             return self._complete(sentence, mentions, kind)
+        if kind == "civilian_casualties" and self._weapon and SAME_AGAIN.search(sentence.text):
+            kind = self._weapon  # "Another attack in X killed ten": the same kind of strike
         if not own and self._latest and kind in _INCIDENT_TYPES:
             self._complete(sentence, mentions, kind)
+            self._since = 0
             return True  # more about the strike just reported
         who = actor(sentence, kind, mentions)
         locations = event_locations(kind, mentions, who, self.gazetteer)
@@ -106,6 +110,7 @@ class Incidents:
                 self._damage_at(row, sentence)
         if kind in STRIKE_TYPES:
             self._latest = latest
+            self._weapon = kind if kind != "civilian_casualties" else self._weapon
         self._since = 0
         return True
 
@@ -138,7 +143,7 @@ class Incidents:
         bare casualties gives them its type. Returns the event merged into, if any.
         """
         for earlier in self._recent:
-            if earlier["place_id"] != row["place_id"]:
+            if not _same_place(earlier, row):
                 continue
             kinds = {earlier["event_type"], row["event_type"]}
             same = len(kinds) == 1
@@ -169,7 +174,7 @@ class Incidents:
         strikes = [r for r in self._latest if r["event_type"] in STRIKE_TYPES]
         if not strikes:
             return False
-        if any(m.role == "location" and m.kind in ("settlement", "facility")
+        if any(m.role == "location" and m.kind in ("settlement", "facility", "ambiguous")
                and not any(_within(m.places[0], r) for r in strikes)
                for m in mentions if m.places):
             return False  # another place: not about the same incident
@@ -183,6 +188,16 @@ class Incidents:
                 self._damage_at(strike, sentence)
         self._since = 0
         return True
+
+
+def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two events are at one place: the same, or a town and its raion ("shelling of
+    Nikopol district" after casualties in Nikopol).
+    """
+    if one["place_id"] == other["place_id"]:
+        return True
+    raions = [r for r in (one, other) if str(r["place_id"]).startswith("a2:")]
+    return len(raions) == 1 and one["admin2"] is not None and one["admin2"] == other["admin2"]
 
 
 def _within(place: Place, row: dict[str, Any]) -> bool:

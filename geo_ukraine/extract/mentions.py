@@ -131,7 +131,8 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
             i += 1
             continue
         mention, i = found
-        mentions += [m for m in mention if m.places and m.role != "person"]
+        mentions += [m for m in mention if (m.places or m.kind == "admin2")
+                     and m.role != "person"]
     return reader.with_article_context(mentions)
 
 
@@ -181,13 +182,20 @@ class _Reader:
                 words[k + 1].lower not in _DISTRICT_WORDS or \
                 between(text, words[k], words[k + 1]) != " ":
             return None
+        if len(names) > 1 and not words[k + 1].lower.endswith("s"):
+            return None  # "Petropavlivka, Kupiansk district": a village, then its raion
         found = []
         for n in names:
-            match = self.resolve(f"{words[n].text} district")
-            if match.place is None or match.place.kind != "admin2":
+            if not self.gaz.has_name(words[n].text) and len(names) == 1 and \
+                    not self.gaz.has_name(f"{words[n].text} district"):
                 return None
-            found.append(Mention(words[n].start, words[n].end, words[n].text, match.place,
-                                 (match.place,), "admin2", match.score, "location",
+            match = self.resolve(f"{words[n].text} district")
+            place = match.place if match.place is not None and \
+                match.place.kind == "admin2" else None
+            # A raion the gazetteer lacks is still a raion, never the town it is named after.
+            found.append(Mention(words[n].start, words[n].end, words[n].text, place,
+                                 (place,) if place else (), "admin2",
+                                 match.score if place else 0.0, "location",
                                  f"{words[n].text} district"))
         return found, k + 2
 

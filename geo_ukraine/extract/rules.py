@@ -44,6 +44,7 @@ __all__ = [
     "PERSON_BEFORE",
     "PERSON_WORD",
     "QUANTITY",
+    "SAME_AGAIN",
     "SETTLEMENT_NOUN",
     "SKIP_SINGLE",
     "STRIKE_NOUN",
@@ -281,7 +282,7 @@ STRIKE_VERB = re.compile(
 DAMAGE = re.compile(
     r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|fires? (?:broke out|erupted|started|broke|"
     r"was started)|caught fire|set (?:\w+ )?(?:on fire|ablaze)|ablaze|blaze|in flames|"
-    r"collapsed|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
+    r"collaps(?:e|ed|ing)|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
     r"disruptions? in (?:gas|power|electricity|heating|water))\b", re.I)
 
 #: A strike or attack as a noun, which with harm to people makes civilian casualties.
@@ -322,6 +323,11 @@ INFRASTRUCTURE = re.compile(
     r"\benergy (?:facilities|infrastructure|system)\b|\bheating (?:facilities|supplies)\b|"
     r"\bpower (?:and heating )?(?:facilities|plants?|grid|lines)\b|\bdisrupted electricity\b",
     re.I)
+
+#: An attack said to be one more of the same ("another attack", "similar strikes"): it had
+#: the weapon of the strike reported before it.
+SAME_AGAIN = re.compile(r"\b(?:another|similar|a second|a further|further|more)\s+"
+                        r"(?:\w+\s+)?(?:attacks?|strikes?)\b", re.I)
 
 #: Talks, summits, visits.
 DIPLOMACY = re.compile(
