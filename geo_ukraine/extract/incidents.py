@@ -191,8 +191,9 @@ class Incidents:
 
 
 def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether two events are at one place: the same, or a town and its raion ("shelling of
-    Nikopol district" after casualties in Nikopol).
+    """Whether two events are at one place: the same, or a town and its raion.
+
+    "Shelling of Nikopol district" after casualties in Nikopol is one incident.
     """
     if one["place_id"] == other["place_id"]:
         return True
