@@ -1,58 +1,128 @@
-"""Place finding and event extraction over the seed articles, beside geotext on the same text.
+"""Place finding and event extraction speed, beside geotext in the same run.
 
-Run: ``pip install geotext && python3 benchmarks/extract.py``. Reads the three seed articles
-from ``../shared/seeds`` and repeats them to about 340 KB for the speed figures. geotext
-(a regex-and-GeoNames city finder) is the peer: it only finds city and country names.
+Run: ``pip install geotext && python3 benchmarks/extract.py [--articles 2000] [--files 1000]``.
+
+The articles are generated here from sentences written for this benchmark (no third-party
+text): each is about 4,000 characters of war reporting with places, figures and dates. The
+figures printed are articles per second on one core for :func:`geo_ukraine.find_places` and
+:func:`geo_ukraine.extract_events`, geotext (a regex-and-GeoNames city finder; it only finds
+city and country names) on the same articles, and ``geo-ukraine extract`` over ``--files``
+article files with ``--jobs 1`` and ``--jobs 2``.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import geo_ukraine as gu
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Sentence templates of our own; {town}, {oblast}, {n}, {m}, {day} are filled at random.
+TEMPLATES = (
+    "Russian drones struck {town} overnight, killing {n} people and wounding {m}, the "
+    "regional governor said on {day}.",
+    "A ballistic missile hit an apartment block in {town} in the {oblast} region, officials "
+    "said, and rescuers pulled {n} survivors from the rubble.",
+    "Shelling damaged a school and a power line in {town}, leaving {m} homes without "
+    "electricity, the local council wrote on Telegram.",
+    "The Russian defence ministry said its troops had captured the village of {town} in "
+    "the {oblast} region, a claim that could not be independently verified.",
+    "A guided bomb hit a warehouse on the outskirts of {town}, and {n} workers were injured.",
+    "Air raid sirens sounded across the {oblast} region for three hours on {day}.",
+    "Ukrainian drones attacked an oil depot in Russia's Belgorod region, the governor said, "
+    "adding that nobody was hurt.",
+    "Talks between the delegations resumed in Istanbul on {day}, diplomats said.",
+    "The mayor of {town} said water supplies would be restored by the evening.",
+    "Analysts said the pace of the advance near {town} had slowed in recent weeks.",
+    "Germany announced a new air defence package for Ukraine, including {m} launchers.",
+    "Emergency crews worked through the night as temperatures fell below freezing.",
+)
+# Towns with their oblasts, so that "X in the Y region" is true.
+TOWNS = {"Kharkiv": "Kharkiv", "Sumy": "Sumy", "Kherson": "Kherson", "Nikopol": "Dnipropetrovsk",
+         "Kramatorsk": "Donetsk", "Pokrovsk": "Donetsk", "Zaporizhzhia": "Zaporizhzhia",
+         "Odesa": "Odesa", "Dnipro": "Dnipropetrovsk", "Kupiansk": "Kharkiv",
+         "Izium": "Kharkiv", "Chernihiv": "Chernihiv", "Bilozerka": "Kherson",
+         "Kostiantynivka": "Donetsk", "Orikhiv": "Zaporizhzhia", "Huliaipole": "Zaporizhzhia",
+         "Lyman": "Donetsk", "Sloviansk": "Donetsk", "Mykolaiv": "Mykolaiv",
+         "Kryvyi Rih": "Dnipropetrovsk"}
+DAYS = ("Monday", "Tuesday", "March 3", "February 14", "Friday", "January 27")
+
+
+def article(rng: random.Random, size: int = 4000) -> str:
+    """One article of about ``size`` characters, paragraphs of two or three sentences."""
+    out: list[str] = ["March 5, 2026", ""]
+    length = 0
+    while length < size:
+        sentences = []
+        for _ in range(rng.randint(2, 3)):
+            town = rng.choice(sorted(TOWNS))
+            sentences.append(rng.choice(TEMPLATES).format(
+                town=town, oblast=TOWNS[town], n=rng.randint(1, 9), m=rng.randint(2, 40),
+                day=rng.choice(DAYS)))
+        paragraph = " ".join(sentences)
+        out.append(paragraph)
+        length += len(paragraph) + 1
+    return "\n".join(out)
+
+
+def rate(function, texts: list[str]) -> float:
+    """Articles per second of ``function`` over ``texts``."""
+    start = time.perf_counter()
+    for text in texts:
+        function(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def cli_seconds(paths: list[Path], jobs: int, out: Path) -> float:
+    """Wall seconds of ``geo-ukraine extract`` over ``paths`` with ``--jobs``."""
+    command = [sys.executable, "-m", "geo_ukraine", "extract", *map(str, paths), "-o",
+               str(out), "--jobs", str(jobs)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
 
 
 def main() -> int:
-    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
-    if not texts:
-        print(f"no seed articles at {SEEDS}")
-        return 0
-    text = "\n".join(texts)
-    t = time.perf_counter()
-    gu.extract_events(text, published="2026-02-06")
-    print(f"first call (loads gazetteer, polygons, fuzzy index): {time.perf_counter() - t:.2f} s")
-    big = (text + "\n") * 20
-    t = time.perf_counter()
-    mentions = gu.find_places(big)
-    found = time.perf_counter() - t
-    t = time.perf_counter()
-    events = gu.extract_events(big, published="2026-02-06")
-    extracted = time.perf_counter() - t
-    kb = len(big) / 1000
-    print(f"geo_ukraine find_places     {kb:.0f} KB in {found:.2f} s "
-          f"({kb / found:,.0f} KB/s), {len(mentions):,} mentions")
-    print(f"geo_ukraine extract_events  {kb:.0f} KB in {extracted:.2f} s, {len(events):,} events")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=1000)
+    args = parser.parse_args()
+    rng = random.Random(20260305)
+    texts = [article(rng) for _ in range(args.articles)]
+    mean = sum(map(len, texts)) / len(texts)
+    warnings.simplefilter("ignore")
+    start = time.perf_counter()
+    gu.extract_events(texts[0])
+    print(f"first call (loads the gazetteer): {time.perf_counter() - start:.2f} s")
+    print(f"{len(texts):,} articles of {mean:,.0f} characters on average, one core")
+    print(f"geo_ukraine find_places      {rate(gu.find_places, texts):8,.0f} articles/s")
+    print(f"geo_ukraine extract_events   {rate(gu.extract_events, texts):8,.0f} articles/s")
     try:
         from geotext import GeoText
     except ImportError:
-        print("peer: geotext not installed (pip install geotext)")
-        return 0
-    t = time.perf_counter()
-    GeoText("warm up Kyiv")
-    load = time.perf_counter() - t
-    t = time.perf_counter()
-    peer = GeoText(big)
-    elapsed = time.perf_counter() - t
-    print(f"peer geotext                {kb:.0f} KB in {elapsed:.2f} s (+{load:.2f} s load), "
-          f"{len(peer.cities) + len(peer.countries):,} city/country names")
-    one = GeoText(text)
-    ours = gu.find_places(text)
-    print(f"on the three articles once: geotext cities {sorted(set(one.cities))}")
-    print(f"                            geo_ukraine located places "
-          f"{sorted({m.surface for m in ours if m.role == 'location'})}")
+        print("peer geotext: not installed (pip install geotext)")
+    else:
+        GeoText("warm up in Kyiv")
+        print(f"peer geotext                 {rate(GeoText, texts):8,.0f} articles/s "
+              "(city and country names only, no roles, resolution or events)")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, text in enumerate(texts[:args.files]):
+            path = Path(tmp) / f"a{n:05d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        one = cli_seconds(paths, 1, Path(tmp) / "one.geojson")
+        two = cli_seconds(paths, 2, Path(tmp) / "two.geojson")
+        same = (Path(tmp) / "one.geojson").read_bytes() == (Path(tmp) / "two.geojson").read_bytes()
+        print(f"geo-ukraine extract, {len(paths):,} files: --jobs 1 {one:.1f} s, --jobs 2 "
+              f"{two:.1f} s ({one / two:.2f}x on {os.cpu_count()} cores), same output: {same}")
     return 0
 
 

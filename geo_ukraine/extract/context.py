@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
+from collections.abc import Collection
+from typing import Any
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, Match
 
-__all__ = ["Hints", "hints_after"]
+__all__ = ["Hints", "hints_after", "resolve_cached"]
 
 # How far after a name its hints are looked for.
 _WINDOW = 90
@@ -33,6 +36,42 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:city|town|village|settlement)\s+of\s+)?"
     r"(?:(?:Ukrainian|Russian)(?:-held|-controlled|-occupied)?\s+)?(?:city|town)?\s*"
     r"(?P<name>[A-Z][\w’'ʼ-]+(?:\s[A-Z][\w’'ʼ-]+)?)")
+
+
+# Resolutions are remembered per gazetteer (a new gazetteer, say after an ingest, starts
+# afresh), up to this many each: articles of one batch name the same places again and again.
+_CACHE_SIZE = 100_000
+_CACHES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, Any, Collection[str]], Match]] \
+    = weakref.WeakKeyDictionary()
+
+
+def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
+                   context: frozenset[str] = frozenset()) -> Match:
+    """``gaz.resolve(phrase, ...)`` with the hints, remembered for the next articles.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+    phrase : str
+    hints : Hints, optional
+        The oblast, raion or nearby point the text gives.
+    context : frozenset of str
+        The admin-1 codes the article is about.
+
+    Returns
+    -------
+    Match
+    """
+    cache = _CACHES.setdefault(gaz, {})
+    key = (phrase, hints, context)
+    match = cache.get(key)
+    if match is None:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        hints = hints or Hints()
+        match = cache[key] = gaz.resolve(phrase, admin1=hints.admin1, admin2=hints.admin2,
+                                         near=hints.near, context_admin1=context)
+    return match
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,14 +107,14 @@ def hints_after(text: str, end: int, gaz: Gazetteer) -> Hints:
         level = "admin1" if unit.group("level").lower() in ("region", "oblast", "province") \
             else "admin2"
         word = "oblast" if level == "admin1" else "raion"
-        match = gaz.resolve(f"{unit.group('name')} {word}", kind=level)
-        if match.place is not None:
+        match = resolve_cached(gaz, f"{unit.group('name')} {word}")
+        if match.place is not None and match.place.kind == level:
             if level == "admin1":
                 return Hints(admin1=match.place.admin1)
             return Hints(admin1=match.place.admin1, admin2=match.place.admin2)
     near = _NEAR.match(window)
     if near is not None:
-        match = gaz.resolve(near.group("name"))
+        match = resolve_cached(gaz, near.group("name"))
         if match.place is not None and match.place.kind in ("settlement", "facility"):
             return Hints(near=(match.place.lon, match.place.lat))
     return Hints()

@@ -10,13 +10,12 @@ the rest of the article names.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from typing import Any
 
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
-from .context import Hints, hints_after
+from .context import Hints, hints_after, resolve_cached
 from .roles import NameContext, role
 from .rules import SKIP_SINGLE
 from .tokens import Token, between, clean, tokens
@@ -151,14 +150,12 @@ class _Reader:
 
     def resolve(self, phrase: str, hints: Hints | None = None,
                 context: frozenset[str] = frozenset()) -> Match:
-        """Resolve a phrase with hints, once per phrase and hints."""
+        """Resolve a phrase with hints, once per phrase and hints (and per gazetteer)."""
         hints = hints or _NO_HINTS
         key = (phrase, hints, context)
         match = self.cache.get(key)
         if match is None:
-            match = self.cache[key] = self.gaz.resolve(
-                phrase, admin1=hints.admin1, admin2=hints.admin2, near=hints.near,
-                context_admin1=context)
+            match = self.cache[key] = resolve_cached(self.gaz, phrase, hints, context)
         return match
 
     def districts_at(self, i: int) -> tuple[list[Mention], int] | None:
@@ -216,15 +213,15 @@ class _Reader:
                             "settlement", 0.8, "location", "Kyiv")], j + 2
         if not words[j].capital or words[j].lower == "the":
             return None
-        for n in range(min(_MAX_NGRAM, len(words) - j), 0, -1):
-            span = words[j:j + n]
-            if any(between(text, a, b).strip(" ") not in ("", "-") for a, b in
-                   itertools.pairwise(span)):
-                continue  # n-grams never cross punctuation
-            surface = clean(text[span[0].start:span[-1].end])
+        run = 1  # n-grams never cross punctuation: how many words follow without any
+        while run < _MAX_NGRAM and j + run < len(words) and \
+                between(text, words[j + run - 1], words[j + run]).strip(" ") in ("", "-"):
+            run += 1
+        for n in range(run, 0, -1):
+            surface = clean(text[words[j].start:words[j + n - 1].end])
             if not self.gaz.has_name(surface):
                 continue
-            if n == 1 and self._ordinary(span[0]):
+            if n == 1 and self._ordinary(words[j]):
                 return None
             return self._grow(i, j, j + n, direction)
         return self._spelling_variant(i, j)

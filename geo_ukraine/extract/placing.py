@@ -10,6 +10,7 @@ capture (2), an oblast or raion (3 or 2), a directional part of an area (2), a c
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from .._settings import settings
@@ -64,6 +65,14 @@ def place_columns(mention: Mention, event_type: str) -> dict[str, Any]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _capture_area(lon: float, lat: float, radius_km: float) -> BaseGeometry:
+    """The capture area around a settlement (shapely geometries are immutable: shared)."""
+    from shapely.geometry import Point
+
+    return buffer_km(Point(lon, lat), radius_km)
+
+
 def _union(places: tuple[Place, ...]) -> BaseGeometry:
     from shapely import union_all
 
@@ -75,6 +84,7 @@ def _geometry(place: Place, event_type: str) -> tuple[BaseGeometry, GeoPrecision
     if place.kind in _PRECISION_OF_KIND:
         return place.geometry, _PRECISION_OF_KIND[place.kind]
     if event_type in CAPTURE_TYPES and place.kind == "settlement":
-        return buffer_km(place.geometry, settings.capture_buffer_km), GeoPrecision.NEAR
+        return _capture_area(place.lon, place.lat, settings.capture_buffer_km), \
+            GeoPrecision.NEAR
     precise = place.location_precision == "point"
     return place.geometry, GeoPrecision.PLACE if precise else GeoPrecision.NEAR

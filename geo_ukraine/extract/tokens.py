@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 __all__ = ["WORD", "Token", "between", "clean", "tokens"]
@@ -12,23 +11,37 @@ __all__ = ["WORD", "Token", "between", "clean", "tokens"]
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'ʼ\-]*\w)?", re.UNICODE)
 
 
-@dataclasses.dataclass
 class Token:
-    """A word of the text and its character offsets."""
+    """A word of the text and its character offsets.
 
-    text: str
-    start: int
-    end: int
+    Attributes
+    ----------
+    text : str
+    start, end : int
+    lower : str
+        The word in lower case without a trailing apostrophe.
+    capital : bool
+        Whether the word starts with a capital letter.
+    """
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case without a trailing apostrophe."""
-        return self.text.lower().rstrip("’'ʼ")
+    __slots__ = ("capital", "end", "lower", "start", "text")
 
-    @property
-    def capital(self) -> bool:
-        """Whether the word starts with a capital letter."""
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower().rstrip("’'ʼ")
+        self.capital = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (
+            other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
 
 # A hyphenated word whose first part is a name: "Ukraine-held", "Russia-installed".
