@@ -74,8 +74,9 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
     >>> from geo_ukraine import extract_events
     >>> ev = extract_events("A missile killed three people in Dnipro on March 2.",
     ...                     published="2026-03-04")
-    >>> ev.loc[0, ["event_type", "place_name", "fatalities", "event_date"]].tolist()
-    ['missile_strike', 'Dnipro', 3, '2026-03-02']
+    >>> row = ev.iloc[0]
+    >>> row.event_type, row.place_name, int(row.fatalities), row.event_date
+    ('missile_strike', 'Dnipro', 3, '2026-03-02')
     """
     return event_frame(event_records(text, published=published, source=source, url=url,
                                      gazetteer=gazetteer))
