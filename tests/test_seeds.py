@@ -117,3 +117,23 @@ def test_extracted_events_map_and_export(extracted, tmp_path):
     html = gu.save_map(gu.event_map(events), tmp_path / "x.html").read_text()
     assert "geoUkraineEventMap" in html
     assert not pd.isna(events.event_date).any()
+
+
+def test_extract_over_the_seeds_without_published_dates_each_by_its_own(tmp_path, capsys):
+    from geo_ukraine.cli.main import main
+    from geo_ukraine.events.schema import DATE_PRECISIONS
+
+    from .conftest import SEEDS
+
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    out = tmp_path / "seeds.geojson"
+    assert main(["extract", *files, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    undated = [f for f in files if not f.split("/")[-1].startswith("003")]
+    assert all(f in err for f in undated), "each undated file is named in a warning"
+    events = gu.read_events(out)
+    dated = events[events.source.str.startswith("003")]
+    # dated from its own header (January 10, 2026): that day or the days before it
+    assert len(dated) and all("2025-12-27" <= d <= "2026-01-10" for d in dated.event_date)
+    if "unknown" in DATE_PRECISIONS:
+        assert set(events.source.str[:3]) == {"000", "003", "004"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import multiprocessing
 import warnings
 from collections.abc import Callable, Sequence
@@ -107,11 +108,7 @@ def events_from_files(paths: Sequence[str | Path], *, published: str | dt.date |
     results: list[tuple[str, list[dict[str, Any]], list[str], str | None]] = []
     _STATE["gazetteer"] = gaz
     if jobs > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            for result in pool.imap(_one_file, tasks, chunksize=_CHUNK):
-                results.append(result)
-                if progress:
-                    progress()
+        results = _in_workers(tasks, jobs, progress)
     else:
         for task in tasks:
             results.append(_one_file(task))
@@ -121,6 +118,25 @@ def events_from_files(paths: Sequence[str | Path], *, published: str | dt.date |
     failed = [(path, error) for path, _, _, error in results if error is not None]
     notes = [note for _, _, file_notes, _ in results for note in file_notes]
     return BatchResult(event_frame(rows), failed, notes)
+
+
+def _in_workers(tasks: list[tuple[str, str | dt.date | None]], jobs: int,
+                progress: Callable[[], None] | None
+                ) -> list[tuple[str, list[dict[str, Any]], list[str], str | None]]:
+    """Each task's result from forked workers, in task order."""
+    results = []
+    # Objects alive now are never collected in the workers, so their garbage collector does
+    # not touch (and so copy) the pages of the gazetteer they share with the parent.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            for result in pool.imap(_one_file, tasks, chunksize=_CHUNK):
+                results.append(result)
+                if progress:
+                    progress()
+    finally:
+        gc.unfreeze()
+    return results
 
 
 # What forked workers inherit from the parent: the loaded gazetteer.
