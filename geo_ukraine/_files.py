@@ -17,13 +17,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import GeoUkraineError
+from .errors import OutputPathError
 
 __all__ = ["OutputPathError", "atomic_open", "atomic_path", "check_output"]
-
-
-class OutputPathError(GeoUkraineError, OSError):
-    """An output path that cannot or must not be written."""
 
 
 def check_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:

@@ -11,6 +11,7 @@ __all__ = [
     "GeoUkraineWarning",
     "InvalidCoordinateError",
     "InvalidNameError",
+    "OutputPathError",
     "TerritoryError",
     "UnknownPlaceError",
     "UnresolvedPlaceWarning",
@@ -55,6 +56,10 @@ class EventSchemaError(GeoUkraineError, ValueError):
 
 class TerritoryError(GeoUkraineError, ValueError):
     """A control-area snapshot cannot be used as given."""
+
+
+class OutputPathError(GeoUkraineError, OSError):
+    """An output path that cannot or must not be written (a directory, a device, an input)."""
 
 
 class GeoUkraineWarning(UserWarning):
