@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import GeoUkraineError
+from ..territory import KM2_PER_MI2, by_oblast, changes, read_snapshot, share_of_country
 from .common import print_json
 
 __all__ = ["add_parser", "run"]
@@ -34,7 +35,6 @@ def _report_repairs(snap: Any) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from ..territory import KM2_PER_MI2, changes, read_snapshot
 
     if len(args.snapshots) != 2:
         raise GeoUkraineError("--diff needs exactly two snapshots: BEFORE AFTER")
@@ -59,7 +59,6 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _area(path: str, by_oblast_too: bool) -> dict[str, Any]:
-    from ..territory import by_oblast, read_snapshot, share_of_country
 
     snap = read_snapshot(path)
     _report_repairs(snap)

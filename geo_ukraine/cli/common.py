@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnresolvedPlaceWarning
+from ..events.io import read_events
 
 __all__ = ["place_dict", "print_json", "read_event_file", "read_text"]
 
@@ -30,8 +31,6 @@ def place_dict(place: Any) -> dict[str, Any]:
 
 def read_event_file(path: str) -> Any:
     """Read an event file; each unresolved place becomes a ``warning:`` line on stderr."""
-    from ..events.io import read_events
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnresolvedPlaceWarning)
         events = read_events(path)

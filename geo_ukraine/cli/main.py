@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import __version__
 from ..errors import GeoUkraineError
 from . import area, export, extract, gazetteer, geocode, places, reverse
 from . import map as map_command
@@ -19,8 +20,6 @@ COMMANDS = (geocode, reverse, places, extract, map_command, export, area, gazett
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__
 
 

@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from .._files import check_output
+from ..events.io import write_events
+from ..maps import event_map, save_map
 from .common import read_event_file
 
 __all__ = ["add_parser", "run"]
@@ -33,9 +35,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Render events to an HTML map (and optionally GeoJSON)."""
-    from ..events.io import write_events
-    from ..maps import event_map, save_map
-
     check_output(args.output, inputs=[args.events])
     if args.geojson:
         check_output(args.geojson, inputs=[args.events, args.output])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..gazetteer import Gazetteer
 from .common import place_dict, print_json
 
 __all__ = ["add_parser", "run"]
@@ -24,8 +25,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Where a coordinate lies."""
-    from ..gazetteer import Gazetteer
-
     result = Gazetteer.default().reverse(args.lon, args.lat)
     out: dict[str, Any] = {
         "lat": result.lat, "lon": result.lon,
