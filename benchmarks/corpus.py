@@ -1,0 +1,154 @@
+"""Corpus extraction at scale: one process against ``engine="dask"`` on a 2-worker LocalCluster.
+
+Run: ``pip install 'geo_ukraine[corpus]' && python3 benchmarks/corpus.py [--articles N]``.
+Writes N synthetic articles of about 4,000 characters (``geo_ukraine.corpus.synthetic``:
+sentences written for it, places from the gazetteer) to a temporary directory, then prints:
+
+- single process: ``extract_corpus(engine="local")`` articles/s (gazetteer already loaded);
+- ``engine="dask"`` with 2 worker processes: articles/s writing partitioned GeoParquet (the
+  workers already started and warm; their start-up is printed apart), and its speed-up;
+- peak memory (RSS) of each worker, read by the workers themselves;
+- ``find_places`` articles/s on one core (place mentions alone).
+
+Goals (issue #15): 2 workers >= 1.8x one process, <= 400 MB per worker, >= 300 articles/s
+per core for place mentions. The figures are printed whether or not they meet them. The
+machine's load average is printed too: on a shared machine other work slows every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import resource
+import shutil
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import geo_ukraine as gu
+from geo_ukraine.corpus import extract_corpus, write_synthetic_corpus
+from geo_ukraine.corpus.dataset import count_rows
+
+GOAL_SPEEDUP = 1.8
+GOAL_WORKER_MB = 400
+GOAL_PLACES_PER_CORE = 300
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of the calling process, in MB (runs on each worker)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU time of the calling process (runs on each worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _quiet(function, *args, **kwargs):
+    """Run ``function`` keeping its warnings (undated articles) off the figures."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = function(*args, **kwargs)
+    return result, len(caught)
+
+
+def _single(corpus: Path, n: int) -> float:
+    start = time.perf_counter()
+    gu.Gazetteer.default()
+    load = time.perf_counter() - start
+    events, _ = _quiet(extract_corpus, sorted(corpus.glob("*.txt"))[:2])  # warm the caches
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    events, noted = _quiet(extract_corpus, corpus)
+    elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    print(f"single process      {n:,} articles in {elapsed:7.1f} s = {n / elapsed:6.1f} "
+          f"articles/s ({n / cpu:.1f} per CPU-second), {len(events):,} events ({noted} "
+          f"warnings); gazetteer load {load:.1f} s; peak RSS {_peak_rss_mb():.0f} MB")
+    return n / elapsed
+
+
+def _dask(corpus: Path, n: int, workers: int, out: Path) -> tuple[float, list[float]]:
+    from distributed import Client, LocalCluster
+
+    start = time.perf_counter()
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        _quiet(extract_corpus, sorted(corpus.glob("*.txt"))[:workers], engine="dask",
+               scheduler=client)  # start the workers and load their gazetteers
+        warm = time.perf_counter() - start
+        idle = client.run(_rss_mb)
+        start, cpu = time.perf_counter(), sum(client.run(_cpu_seconds).values())
+        _, noted = _quiet(extract_corpus, corpus, engine="dask", scheduler=client,
+                          output=out)
+        elapsed = time.perf_counter() - start
+        cpu = sum(client.run(_cpu_seconds).values()) - cpu
+        peaks = list(client.run(_peak_rss_mb).values())
+    parts = len(list(out.glob("*.parquet")))
+    print(f"dask, {workers} workers     {n:,} articles in {elapsed:7.1f} s = {n / elapsed:6.1f} "
+          f"articles/s ({n / cpu:.1f} per worker CPU-second), {count_rows(out):,} events "
+          f"in {parts} Parquet parts ({noted} warnings); cluster start and warm-up "
+          f"{warm:.1f} s")
+    print(f"worker memory       RSS when warm {', '.join(f'{v:.0f}' for v in idle.values())} "
+          f"MB; peak {', '.join(f'{v:.0f}' for v in peaks)} MB")
+    return n / elapsed, peaks
+
+
+def _places(corpus: Path, limit: int) -> float:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:limit]]
+    gu.find_places(texts[0])
+    start = time.perf_counter()
+    mentions = sum(len(gu.find_places(text)) for text in texts)
+    elapsed = time.perf_counter() - start
+    print(f"find_places         {len(texts):,} articles in {elapsed:7.1f} s = "
+          f"{len(texts) / elapsed:6.1f} articles/s on one core, {mentions:,} mentions")
+    return len(texts) / elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000, help="default 20,000")
+    parser.add_argument("--chars", type=int, default=4_000, help="article length")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--places-sample", type=int, default=5_000,
+                        help="articles timed for find_places (default 5,000)")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="geo_ukraine-corpus-bench-"))
+    try:
+        start = time.perf_counter()
+        paths = write_synthetic_corpus(folder / "articles", args.articles, chars=args.chars)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"corpus              {len(paths):,} synthetic articles, {size / 1e6:.1f} MB "
+              f"(mean {size / len(paths):,.0f} bytes), written in "
+              f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores, load average "
+              f"{os.getloadavg()[0]:.1f}")
+        single = _single(folder / "articles", len(paths))
+        rate, peaks = _dask(folder / "articles", len(paths), args.workers,
+                            folder / "events.parquet")
+        places = _places(folder / "articles", args.places_sample)
+        print(f"load average now    {os.getloadavg()[0]:.1f}")
+        print(f"goals               speed-up {rate / single:.2f}x (goal >= {GOAL_SPEEDUP}x), "
+              f"worker peak {max(peaks):.0f} MB (goal <= {GOAL_WORKER_MB} MB), place "
+              f"mentions {places:.0f} articles/s per core (goal >= {GOAL_PLACES_PER_CORE})")
+        met = (rate / single >= GOAL_SPEEDUP, max(peaks) <= GOAL_WORKER_MB,
+               places >= GOAL_PLACES_PER_CORE)
+        print("met                 " + ", ".join(
+            f"{name} {'yes' if ok else 'NO'}"
+            for name, ok in zip(("speed-up", "memory", "place mentions"), met, strict=True)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
