@@ -385,20 +385,23 @@ def _own_name_rows(name: str, found: Mapping[int, tuple[str, float]],
 def _cities_first(rows: Mapping[int, PlaceRow], own: set[int],
                   scored: list[tuple[int, str, float, float]]
                   ) -> list[tuple[int, str, float, float]]:
-    """A bare name that a city of 50,000+ bears means the city, not a front-line village.
+    """A bare name that a city of 50,000+ in the theatre bears means the city, not a village.
 
     Without context, a village's war-reporting boost must not outweigh a city of the same
     name ("Rivne" is the regional capital, not the village near Pokrovsk): other settlements
     keep at most a tenth of the city's weight. Any context (an oblast, a raion, a town nearby)
     lifts this.
     """
-    city = max((w for i, _, _, w in scored if i in own and rows[i].kind == PlaceKind.SETTLEMENT
+    city = max((w for i, method, _, w in scored
+                if (i in own or method == MatchMethod.ALIAS)
+                and rows[i].kind == PlaceKind.SETTLEMENT and rows[i].country in COUNTRY_PRIOR
                 and rows[i].population_int >= CAPITAL_MIN_POPULATION), default=0.0)
     if not city:
         return scored
     return [(i, method, quality,
              min(weight, city * _UNDER_CITY) if rows[i].kind == PlaceKind.SETTLEMENT
-             and rows[i].population_int < CAPITAL_MIN_POPULATION else weight)
+             and rows[i].population_int < CAPITAL_MIN_POPULATION
+             and not rows[i].id.startswith(USER_PREFIX) else weight)
             for i, method, quality, weight in scored]
 
 
