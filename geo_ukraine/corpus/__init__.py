@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from .dask import dask_client
 from .dataset import read_event_dataset
-from .extract import DEFAULT_PARTITION_SIZE, ENGINES, extract_corpus, extract_corpus_to
+from .extract import (
+    DEFAULT_PARTITION_SIZE,
+    ENGINES,
+    CorpusRun,
+    extract_corpus,
+    extract_corpus_to,
+)
 from .local import ARTICLE_COLUMN, SkippedArticleWarning
 from .sources import CorpusError, corpus_paths
 from .synthetic import synthetic_articles, write_synthetic_corpus
@@ -24,6 +30,7 @@ __all__ = [
     "DEFAULT_PARTITION_SIZE",
     "ENGINES",
     "CorpusError",
+    "CorpusRun",
     "SkippedArticleWarning",
     "WorkerSetup",
     "corpus_paths",

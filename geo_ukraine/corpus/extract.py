@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._files import atomic_path, check_output
 from ..events.io import DRIVERS, EXTENSIONS, detect_driver, write_events
 from .dask import extract_dask
 from .dataset import check_dataset_output, count_rows
-from .local import extract_local, report
+from .local import BatchResult, extract_local, report
 from .sources import DEFAULT_PATTERN, Corpus, CorpusError, as_date, corpus_from
 
 if TYPE_CHECKING:
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     import geopandas as gpd
 
-__all__ = ["DEFAULT_PARTITION_SIZE", "ENGINES", "extract_corpus", "extract_corpus_to"]
+__all__ = ["DEFAULT_PARTITION_SIZE", "ENGINES", "CorpusRun", "extract_corpus",
+           "extract_corpus_to"]
 
 log = logging.getLogger("geo_ukraine")
 
@@ -108,6 +109,19 @@ def extract_corpus(texts_or_paths: Any, *, published: str | dt.date | None = Non
     [{'article': 'a1', 'event_type': 'shelling', 'place_name': 'Nikopol', \
 'event_date': '2024-03-01'}]
     """
+    events, summary = _run(texts_or_paths, published=published, engine=engine,
+                           scheduler=scheduler, n_workers=n_workers, output=output,
+                           partition_size=partition_size, text_column=text_column,
+                           pattern=pattern, progress=progress)
+    report(summary.skipped, summary.notes, stacklevel=2)
+    return events
+
+
+def _run(texts_or_paths: Any, *, published: str | dt.date | None, engine: str,
+         scheduler: Any, n_workers: int | None, output: str | Path | None,
+         partition_size: int, text_column: str, pattern: str,
+         progress: bool) -> tuple[Any, BatchResult]:
+    """The events of a corpus and its summary; see :func:`extract_corpus`."""
     if engine not in ENGINES:
         msg = f"engine must be one of {', '.join(map(repr, ENGINES))}, got {engine!r}"
         raise ValueError(msg)
@@ -126,9 +140,8 @@ def extract_corpus(texts_or_paths: Any, *, published: str | dt.date | None = Non
         events, summary = extract_local(corpus, published=day, progress=progress)
         if output is not None:
             _write_file(events, Path(output))
-    report(summary.skipped, summary.notes, stacklevel=2)
     log.info("%d articles extracted, %d skipped", summary.articles, len(summary.skipped))
-    return events
+    return events, summary
 
 
 def _published(published: str | dt.date | None) -> dt.date | None:
@@ -163,16 +176,37 @@ def _write_file(events: gpd.GeoDataFrame, path: Path) -> None:
     write_events(events, path)
 
 
+class CorpusRun(NamedTuple):
+    """What :func:`extract_corpus_to` did.
+
+    Attributes
+    ----------
+    output : pathlib.Path
+        The file or dataset directory written.
+    articles : int
+        Articles read.
+    events : int
+        Events written.
+    skipped : int
+        Articles skipped because they failed (each named in a warning).
+    """
+
+    output: Path
+    articles: int
+    events: int
+    skipped: int
+
+
 def extract_corpus_to(texts_or_paths: Any, output: str | Path, *, engine: Engine = "local",
                       published: str | dt.date | None = None, scheduler: Any = None,
                       n_workers: int | None = None,
                       partition_size: int = DEFAULT_PARTITION_SIZE,
-                      pattern: str = DEFAULT_PATTERN, progress: bool = True) -> Path:
+                      pattern: str = DEFAULT_PATTERN, progress: bool = True) -> CorpusRun:
     r"""Extract a corpus into ``output``, for the command line: ``geo-ukraine extract``.
 
-    Globs and directories are expanded, the output is checked before any work starts,
-    a progress bar shows on a terminal, and one line is logged at the end ("N events from
-    M articles"). Skipped articles are warned about as by :func:`extract_corpus`.
+    Globs and directories are expanded, the output is checked before any work starts, a
+    progress bar shows on a terminal, skipped articles and extraction's warnings are given
+    as by :func:`extract_corpus`, and one line is logged at the end.
 
     Parameters
     ----------
@@ -183,21 +217,25 @@ def extract_corpus_to(texts_or_paths: Any, output: str | Path, *, engine: Engine
 
     Returns
     -------
-    pathlib.Path
-        ``output``.
+    CorpusRun
+        The output, and how many articles, events and skipped articles.
 
     Examples
     --------
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "one.txt").write_text("March 2, 2024\\n\\nShelling hit Nikopol.\\n")
-    >>> extract_corpus_to(folder, folder / "events.csv", progress=False).name
-    'events.csv'
+    >>> _ = (folder / "one.txt").write_text("March 2, 2024\n\nShelling hit Nikopol.\n")
+    >>> done = extract_corpus_to(folder, folder / "events.csv", progress=False)
+    >>> done.output.name, done.articles, done.skipped
+    ('events.csv', 1, 0)
     """
     path = Path(output)
-    events = extract_corpus(texts_or_paths, published=published, engine=engine,
-                            scheduler=scheduler, n_workers=n_workers, output=path,
-                            partition_size=partition_size, pattern=pattern, progress=progress)
+    events, summary = _run(texts_or_paths, published=published, engine=engine,
+                           scheduler=scheduler, n_workers=n_workers, output=path,
+                           partition_size=partition_size, text_column="text",
+                           pattern=pattern, progress=progress)
+    report(summary.skipped, summary.notes, stacklevel=2)
     count = count_rows(path) if engine == "dask" else len(events)
-    log.info("%d events written to %s", count, path)
-    return path
+    log.info("%d events from %d articles (%d skipped) written to %s", count,
+             summary.articles, len(summary.skipped), path)
+    return CorpusRun(path, summary.articles, count, len(summary.skipped))

@@ -25,6 +25,8 @@ from geo_ukraine.corpus import (  # noqa: E402
     ARTICLE_COLUMN,
     SkippedArticleWarning,
     extract_corpus,
+    extract_corpus_to,
+    read_event_dataset,
     write_synthetic_corpus,
 )
 from geo_ukraine.extract import UndatedArticleWarning  # noqa: E402
@@ -102,6 +104,20 @@ def test_dataframe_corpora_match_too(cluster, kind):
     assert local[ARTICLE_COLUMN].tolist() == ["a", "c"]
     assert caught == local_warnings
     assert [m.split(":")[0] for _, m in caught] == ["article 'b' skipped", "article 'd' skipped"]
+
+
+def test_extract_corpus_to_writes_a_dataset_for_the_command_line(cluster, tmp_path):
+    done, caught = run_kept(extract_corpus_to, BULLETINS, tmp_path / "events.parquet",
+                            engine="dask", scheduler=cluster.scheduler_address,
+                            partition_size=2, progress=False)
+    assert [c for c, _ in caught] == [UndatedArticleWarning]
+    assert (done.articles, done.skipped) == (3, 0)
+    assert sorted(p.name for p in done.output.iterdir()) == ["part.0.parquet", "part.1.parquet"]
+    back, _ = run_kept(read_event_dataset, done.output)
+    local, _ = run_kept(extract_corpus, BULLETINS)
+    assert done.events == len(back) == len(local)
+    text = {c: object for c, dtype in local.dtypes.items() if str(dtype) == "str"}
+    assert_same_events(back.reset_index(drop=True), local.astype(text)), "text read as object"
 
 
 def test_a_failed_run_leaves_the_previous_dataset_and_no_temporary(cluster, tmp_path):

@@ -122,10 +122,11 @@ def test_extract_corpus_to_checks_the_output_before_any_work(tmp_path, monkeypat
 def test_extract_corpus_to_writes_and_returns_the_output(tmp_path, caplog):
     caplog.set_level("INFO", logger="geo_ukraine")
     with pytest.warns(UndatedArticleWarning):
-        path = extract_corpus_to(str(BULLETINS), tmp_path / "events.geojson", progress=False)
-    assert path == tmp_path / "events.geojson" and path.is_file()
-    assert "3 articles extracted, 0 skipped" in caplog.text
-    assert f"events written to {path}" in caplog.text
+        done = extract_corpus_to(str(BULLETINS), tmp_path / "events.geojson", progress=False)
+    assert done.output == tmp_path / "events.geojson" and done.output.is_file()
+    assert (done.articles, done.skipped) == (3, 0)
+    assert done.events == len(gpd.read_file(done.output)) > 0
+    assert f"{done.events} events from 3 articles (0 skipped) written to" in caplog.text
 
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
