@@ -21,6 +21,8 @@ places (every place id a list phrase such as "Sumy and Chernihiv oblasts" names)
 candidates (the place ids an unresolved name could mean).
 """
 
+# The kinds of the contract.
+_KINDS = frozenset(["settlement", "admin1", "admin2", "country", "facility", "other"])
 # The kind of a mention of several admin-1 units ("Sumy and Chernihiv oblasts", "Donbas").
 _KIND_OF = {"regions": "admin1"}
 
@@ -52,8 +54,9 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
     place = mention.place
     several = len(mention.places) > 1 and place is not None
     resolved = place is not None
-    kind = _KIND_OF.get(mention.kind) or (place.kind if place is not None else (
-        mention.places[0].kind if mention.places else mention.kind))
+    kind = mention.kind if mention.kind in _KINDS else _KIND_OF.get(mention.kind) or (
+        place.kind if place is not None else (
+            mention.places[0].kind if mention.places else "settlement"))
     single = place if resolved and not several else None
     admin1 = None
     if single is not None:

@@ -9,15 +9,22 @@ the rest of the article names.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from typing import Any
 
+from ..errors import UnknownPlaceError
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
 from .context import Hints, hints_after, resolve_cached
-from .roles import NameContext, role
-from .rules import SKIP_SINGLE
+from .roles import NameContext, role, seat_role
+from .rules import (
+    FACILITY_MODIFIERS,
+    FACILITY_NOUNS,
+    SEATS_OF_GOVERNMENT,
+    SKIP_SINGLE,
+)
 from .tokens import Token, between, clean, tokens
 
 __all__ = ["Mention", "find_places"]
@@ -30,6 +37,15 @@ _KYIV = "gn:703448"
 _DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–]))")
 # A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# How many modifiers may stand between a name and its facility noun ("children's").
+_FACILITY_MODIFIERS_MAX = 2
+
+
+def _possessive_length(word: str) -> int:
+    match = _POSSESSIVE.search(word)
+    return len(match.group(0)) if match else 0
+
+
 # Words after names that make them raions or city districts.
 _DISTRICT_WORDS = frozenset(["district", "districts", "raion", "raions"])
 # Words before a name that show it is a place, so a spelling variant may be looked up.
@@ -130,7 +146,7 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
             i += 1
             continue
         mention, i = found
-        mentions += [m for m in mention if (m.places or m.kind == "admin2")
+        mentions += [m for m in mention if (m.places or m.kind in ("admin2", "facility"))
                      and m.role != "person"]
     return reader.with_article_context(mentions)
 
@@ -183,18 +199,32 @@ class _Reader:
             return None  # "Petropavlivka, Kupiansk district": a village, then its raion
         found = []
         for n in names:
-            if not self.gaz.has_name(words[n].text) and len(names) == 1 and \
-                    not self.gaz.has_name(f"{words[n].text} district"):
+            place, score = self._raion(words[n].text)
+            if place is None and len(names) == 1 and not self.gaz.has_name(words[n].text):
                 return None
-            match = self.resolve(f"{words[n].text} district")
-            place = match.place if match.place is not None and \
-                match.place.kind == "admin2" else None
             # A raion the gazetteer lacks is still a raion, never the town it is named after.
             found.append(Mention(words[n].start, words[n].end, words[n].text, place,
-                                 (place,) if place else (), "admin2",
-                                 match.score if place else 0.0, "location",
+                                 (place,) if place else (), "admin2", score, "location",
                                  f"{words[n].text} district"))
         return found, k + 2
+
+    def _raion(self, name: str) -> tuple[Place | None, float]:
+        """The raion or city district called ``name``, and the confidence in it.
+
+        "X district" and "X raion" are looked up; else a raion is named after its centre
+        ("Izium district" is the raion of the town of Izium).
+        """
+        for word in ("district", "raion"):
+            match = self.resolve(f"{name} {word}")
+            if match.place is not None and match.place.kind == "admin2":
+                return match.place, match.score
+        town = self.resolve(name).place
+        if town is not None and town.kind == "settlement" and town.admin2:
+            with contextlib.suppress(UnknownPlaceError):
+                raion = self.gaz.get(f"a2:{town.admin2}")
+                if skeleton(raion.name)[:4] == skeleton(name)[:4]:
+                    return raion, 0.8
+        return None, 0.0
 
     def match_at(self, i: int) -> tuple[list[Mention], int] | None:
         """The mention starting at word ``i`` and the index of the word after it, if any."""
@@ -217,14 +247,76 @@ class _Reader:
         while run < _MAX_NGRAM and j + run < len(words) and \
                 between(text, words[j + run - 1], words[j + run]).strip(" ") in ("", "-"):
             run += 1
+        seat = self._seat_at(j)
+        if seat is not None:
+            return seat
         for n in range(run, 0, -1):
             surface = clean(text[words[j].start:words[j + n - 1].end])
             if not self.gaz.has_name(surface):
                 continue
             if n == 1 and self._ordinary(words[j]):
                 return None
-            return self._grow(i, j, j + n, direction)
-        return self._spelling_variant(i, j)
+            return self._as_facility(j, j + n, self._grow(i, j, j + n, direction))
+        return self._unknown_facility(j) or self._spelling_variant(i, j)
+
+    def _facility_end(self, k: int) -> int | None:
+        """The word after a facility's head noun that follows a name ending at word ``k``.
+
+        "Okhmatdyt children's hospital", "Zatoka shipyard", "Engels-2 airfield".
+        """
+        words, n = self.words, 0
+        while k < len(self.words) and n <= _FACILITY_MODIFIERS_MAX and \
+                between(self.text, words[k - 1], words[k]) == " ":
+            if words[k].lower in FACILITY_NOUNS:
+                return k + 1
+            if words[k].lower not in FACILITY_MODIFIERS:
+                return None
+            k, n = k + 1, n + 1
+        return None
+
+    def _as_facility(self, j: int, k: int, grown: tuple[list[Mention], int]
+                     ) -> tuple[list[Mention], int]:
+        """A town's name followed by a facility noun is the facility, placed at the town."""
+        (mention,), end = grown
+        stop = self._facility_end(end) if end == k and mention.kind == "settlement" else None
+        if stop is None:
+            return grown
+        words = self.words
+        surface = self.text[words[j].start:words[stop - 1].end]
+        return [dataclasses.replace(mention, end=words[stop - 1].end, surface=surface,
+                                    kind="facility")], stop
+
+    def _unknown_facility(self, j: int) -> tuple[list[Mention], int] | None:
+        """A name the gazetteer lacks before a facility noun: an unplaced facility."""
+        words, k = self.words, j + 1
+        while k < len(words) and k - j < 3 and words[k].capital and \
+                words[k].lower not in FACILITY_NOUNS and \
+                between(self.text, words[k - 1], words[k]) == " ":
+            k += 1
+        stop = self._facility_end(k)
+        if stop is None or words[j].lower in SKIP_SINGLE:
+            return None
+        surface = self.text[words[j].start:words[stop - 1].end]
+        return [Mention(words[j].start, words[stop - 1].end, surface, None, (), "facility",
+                        0.0, "location", clean(surface))], stop
+
+    def _seat_at(self, j: int) -> tuple[list[Mention], int] | None:
+        """A seat of government standing for it ("the Kremlin said"), if one starts at ``j``."""
+        words = self.words
+        for size in (2, 1):
+            end = j + size
+            if end > len(words):
+                continue
+            name = " ".join(w.text for w in words[j:end])
+            if clean(name) not in SEATS_OF_GOVERNMENT:
+                continue
+            match = self.resolve(clean(name)) if self.gaz.has_name(clean(name)) else None
+            place = match.place if match is not None else None
+            return [Mention(words[j].start, words[end - 1].end - _possessive_length(
+                words[end - 1].text), clean(name), place, (place,) if place else (),
+                "facility", match.score if match else 0.0,
+                seat_role(self.text, words, j, end), clean(name))], end
+        return None
 
     def _spelling_variant(self, i: int, j: int) -> tuple[list[Mention], int] | None:
         """A town in another transliteration ("Krivyi Rig"), where the text says it is one.
@@ -346,6 +438,8 @@ class _Reader:
             return Mention(0, 0, surface, places[0] if places else None, places, "regions",
                            0.95 if len(places) == len(names) else 0.3, "location", phrase)
         match = self._match(phrase, self.words[end - 1].end)
+        if not match.candidates and names[0] != phrase:
+            match = self._match(names[0], self.words[end - 1].end)  # "Donbas region"
         if match.status == "group":
             places = tuple(c.place for c in match.candidates)
             return Mention(0, 0, surface, places[0], places, "regions", 1.0, "location",

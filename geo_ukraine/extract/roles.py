@@ -27,12 +27,13 @@ from .rules import (
     NOT_PERSON_BEFORE,
     ORGANISATION_OF,
     PERSON_BEFORE,
+    SENTENCE_OPENERS,
     SKIP_SINGLE,
 )
 from .sentences import starts_sentence
 from .tokens import Token, between
 
-__all__ = ["NameContext", "role"]
+__all__ = ["NameContext", "role", "seat_role"]
 
 # A city this large stands for its government when it acts ("Moscow said").
 _CAPITAL_POPULATION = 1_000_000
@@ -94,6 +95,23 @@ def role(text: str, tokens: list[Token], first: int, end: int, place: Place | No
     return _location_or_actor(text, tokens, first, end)
 
 
+def seat_role(text: str, tokens: list[Token], first: int, end: int) -> str:
+    """``actor`` or ``location`` for a seat of government ("the Kremlin said": actor).
+
+    Parameters
+    ----------
+    text : str
+    tokens : list of Token
+    first, end : int
+        The name's first token and the token after its last.
+
+    Returns
+    -------
+    str
+    """
+    return _location_or_actor(text, tokens, first, end)
+
+
 def _neighbours(text: str, tokens: list[Token], first: int, end: int
                 ) -> tuple[Token | None, Token | None]:
     """The words right before and after the name, when only a space parts them from it."""
@@ -132,6 +150,9 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
     """
     word = tokens[first]
     before, after = _neighbours(text, tokens, first, first + 1)
+    if weak and word.lower in names.persons and not (
+            after is not None and REGION_WORD_PATTERN.match(after.text)):
+        return True  # "Quote from Kim": a name the text already gave a person
     if before is not None and before.lower in LOCATIVE_WORDS:
         return False
     if after is not None and (REGION_WORD_PATTERN.match(after.text)
@@ -149,7 +170,8 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
     return weak and before is not None and before.capital and not before.text.isupper() \
         and NOT_PERSON_BEFORE.search(before.text) is None \
         and _POSSESSIVE.search(before.text) is None \
-        and before.lower not in names.lowercase and not starts_sentence(text, before.start)
+        and before.lower not in names.lowercase \
+        and not (starts_sentence(text, before.start) and before.lower in SENTENCE_OPENERS)
 
 
 def _location_or_actor(text: str, tokens: list[Token], first: int, end: int) -> str:

@@ -25,6 +25,8 @@ __all__ = [
     "DAMAGE",
     "DIPLOMACY",
     "EXPLOSIONS",
+    "FACILITY_MODIFIERS",
+    "FACILITY_NOUNS",
     "FOOTHOLD",
     "INFRASTRUCTURE",
     "INJURED",
@@ -45,6 +47,8 @@ __all__ = [
     "PERSON_WORD",
     "QUANTITY",
     "SAME_AGAIN",
+    "SEATS_OF_GOVERNMENT",
+    "SENTENCE_OPENERS",
     "SETTLEMENT_NOUN",
     "SKIP_SINGLE",
     "STRIKE_NOUN",
@@ -138,10 +142,40 @@ NOT_PERSON_BEFORE = re.compile(
     r"^(?:russian|ukrainian|occupied|liberated|northern|southern|eastern|western|central|"
     r"greater|new|old|upper|lower|the|in|near|from|and|or|of|at|to|on|by)$", re.I)
 
+#: Head nouns of facilities: a name before one is a facility ("Zatoka shipyard",
+#: "Okhmatdyt children's hospital", "Diriyah Palace").
+FACILITY_NOUNS: frozenset[str] = frozenset([
+    "hospital", "palace", "complex", "base", "airbase", "airfield", "aerodrome", "airport",
+    "shipyard", "refinery", "depot", "terminal", "port", "bridge", "dam", "plant",
+    "station", "institute", "academy", "arsenal", "factory", "works", "site", "stadium",
+    "cathedral", "monastery", "lavra", "market", "mall", "substation"])
+
+#: Words that may stand between a facility's name and its head noun.
+FACILITY_MODIFIERS: frozenset[str] = frozenset([
+    "children's", "children’s", "city", "regional", "clinical", "military", "air", "naval",
+    "oil", "fuel", "gas", "nuclear", "power", "thermal", "hydroelectric", "hydro", "test",
+    "railway", "rail", "road", "sea", "river", "grain", "ammunition", "chemical", "steel",
+    "metallurgical", "shopping", "strategic", "bomber", "storage"])
+
+#: Seats of government that stand for it in news ("the Kremlin said", "the White House").
+SEATS_OF_GOVERNMENT: frozenset[str] = frozenset([
+    "Kremlin", "White House", "Élysée", "Elysee", "Downing Street", "Bankova", "Pentagon"])
+
+#: Capitalised words that open sentences without being anybody's given name.
+SENTENCE_OPENERS: frozenset[str] = frozenset([
+    "in", "on", "at", "the", "a", "an", "but", "and", "meanwhile", "overnight", "yesterday",
+    "today", "later", "earlier", "after", "before", "when", "while", "since", "during",
+    "according", "also", "then", "as", "if", "although", "though", "near", "outside",
+    "across", "from", "with", "without", "despite", "residents", "officials", "locals",
+    "russian", "ukrainian", "russians", "ukrainians", "eastern", "western", "northern",
+    "southern", "central", "greater", "last", "this", "that", "these", "those", "its",
+    "his", "her", "their", "our", "some", "many", "most", "several", "both", "all", "each",
+    "drones", "missiles", "shelling", "strikes", "attacks", "fighting", "troops", "forces"])
+
 #: Single capitalised words that the gazetteer knows as places but that here never are:
 #: institutions, outlets and news agencies, demonyms, months, weapons.
 SKIP_SINGLE: frozenset[str] = frozenset([
-    "president", "reuters", "kremlin", "nato", "tridon", "patriot", "oreshnik", "rtx", "isw",
+    "president", "reuters", "nato", "tridon", "patriot", "oreshnik", "rtx", "isw",
     "coalition", "european", "western", "eastern", "northern", "southern", "russian",
     "ukrainian", "senator", "minister", "officials", "interfax", "tass", "ria", "ukrinform",
     "unian", "suspilne", "afp", "ap", "anadolu", "xinhua", "bbc", "cnn", "rbc", "rbk",

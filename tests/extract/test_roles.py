@@ -83,3 +83,19 @@ def test_other_spellings_and_hyphenated_names():
     assert found["Ukraine"].place.country == "UA"
     assert found["Karlivka"].kind == "settlement"
     assert found["Kyiv"].role == "actor"
+
+
+def test_facilities_and_seats_of_government():
+    found = {m.surface: m for m in find_places(
+        "The Kremlin said the strike hit the Bilohirka grain terminal; a drone fell near the "
+        "Morozovsk airbase and the Nikopol city hospital.")}
+    assert (found["Kremlin"].kind, found["Kremlin"].role) == ("facility", "actor")
+    assert found["Bilohirka grain terminal"].kind == "facility"
+    assert found["Nikopol city hospital"].kind == "facility"
+    assert found["Nikopol city hospital"].place.name == "Nikopol"  # placed at its town
+
+
+def test_a_raion_named_after_its_town():
+    (_village, raion) = find_places("Shells hit Cherneshchyna in Izium district at dawn.")
+    assert (raion.surface, raion.kind, raion.place.place_id) == ("Izium", "admin2",
+                                                                 "a2:UA.07.6304")
