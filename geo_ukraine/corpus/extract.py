@@ -6,8 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .._files import atomic_path, check_output
-from ..events.io import DRIVERS, EXTENSIONS, detect_driver, write_events
+from ..events.io import EXTENSIONS, check_event_output, write_events
 from .dask import extract_dask
 from .dataset import check_dataset_output, count_rows
 from .local import BatchResult, extract_local, report
@@ -15,8 +14,6 @@ from .sources import DEFAULT_PATTERN, Corpus, CorpusError, as_date, corpus_from
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    import geopandas as gpd
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "ENGINES", "CorpusRun", "extract_corpus",
            "extract_corpus_to"]
@@ -139,7 +136,7 @@ def _run(texts_or_paths: Any, *, published: str | dt.date | None, engine: str,
             raise ValueError(msg)
         events, summary = extract_local(corpus, published=day, progress=progress)
         if output is not None:
-            _write_file(events, Path(output))
+            write_events(events, output)
     log.info("%d articles extracted, %d skipped", summary.articles, len(summary.skipped))
     return events, summary
 
@@ -162,18 +159,7 @@ def _check_output(output: str | Path, engine: str, corpus: Corpus) -> Path:
                    "name it like events.parquet (or use engine='local' for one file)")
             raise ValueError(msg)
         return check_dataset_output(path, inputs=corpus.paths)
-    if suffix != ".parquet" or "parquet" in DRIVERS:
-        detect_driver(path)
-    return check_output(path, inputs=corpus.paths)
-
-
-def _write_file(events: gpd.GeoDataFrame, path: Path) -> None:
-    """One event file; GeoParquet by geopandas until the event formats include it."""
-    if path.suffix.lower() == ".parquet" and "parquet" not in DRIVERS:
-        with atomic_path(path) as tmp:
-            events.to_parquet(tmp, index=False)
-        return
-    write_events(events, path)
+    return check_event_output(path, inputs=corpus.paths)
 
 
 class CorpusRun(NamedTuple):
