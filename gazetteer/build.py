@@ -157,6 +157,8 @@ def dump_places(dump: list[DumpPlace], admin2_table: dict[str, dict]) -> list[di
             "precision": "point", "katottg": p.katottg, "alt": [*p.extra_names, *p.names],
             "feature": feature,
         })
+        if kind == "facility":
+            records[-1]["alt"] += facility_aliases(p.name, feature)
     return records
 
 
@@ -432,6 +434,37 @@ def country_records(natural_earth: Path) -> tuple[list[dict], list[dict]]:
     return rows, feats
 
 
+# Words that say what a facility is; news writes them in many ways ("Luhansk power station",
+# "the Zaporizhzhia NPP", "Engels airfield"). A facility's name without them is its base.
+FACILITY_WORDS = re.compile(
+    r"\b(?:nuclear|thermal|hydroelectric|hydro|pumped[- ]storage|combined heat and|coal|gas|"
+    r"power plant|power station|plant|station|npp|tpp|hpp|chp|air base|airbase|airfield|"
+    r"oil refinery|refinery|bridge|dam|port of|port)\b", re.I)
+FACILITY_FORMS = {
+    "nuclear_power_plant": ("{} nuclear power plant", "{} nuclear plant", "{} NPP",
+                            "{} power plant", "{} power station", "{} nuclear power station"),
+    "thermal_power_plant": ("{} thermal power plant", "{} power plant", "{} power station",
+                            "{} TPP", "{} thermal power station"),
+    "hydro_power_plant": ("{} hydroelectric power plant", "{} hydroelectric station",
+                          "{} hydro power plant", "{} HPP", "{} power station"),
+    "power_plant": ("{} power plant", "{} power station"),
+    "airbase": ("{} air base", "{} airbase", "{} airfield", "{} military airfield"),
+    "refinery": ("{} refinery", "{} oil refinery"),
+    "port": ("{} port", "port of {}", "{} seaport"),
+    "bridge": ("{} bridge", "{} bridges"),
+    "dam": ("{} dam",),
+}
+
+
+def facility_aliases(name: str, feature: str) -> list[str]:
+    """The ways news names a facility: "Luhansk power station" for a thermal power plant."""
+    forms = FACILITY_FORMS.get(feature)
+    base = " ".join(FACILITY_WORDS.sub(" ", name).split()).strip(" -,")
+    if not forms or not base or base.casefold() == name.casefold():
+        return []
+    return [form.format(base) for form in forms]
+
+
 def curated_records() -> list[dict]:
     """Facilities, natural features and districts curated in ``gazetteer/*.tsv``."""
     rows = []
@@ -449,6 +482,8 @@ def curated_records() -> list[dict]:
                     "katottg": "", "alt": (row.get("names") or "").split("|"),
                     "feature": row.get("feature") or row["kind"],
                 })
+    for rec in rows:
+        rec["alt"] += facility_aliases(rec["name"], rec["feature"])
     return rows
 
 

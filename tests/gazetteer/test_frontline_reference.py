@@ -19,7 +19,7 @@ from tests.conftest import DATA
 REFERENCE = DATA / "gazetteer" / "frontline_reference.tsv"
 # A village is placed right within 5 km; a facility (a plant, a base, a 19 km bridge) within 10.
 TOLERANCE_KM = {"settlement": 5.0, "facility": 10.0}
-# Measured 0.93 (210 of 226) when this test was written. The misses: front-line namesakes in
+# Measured 0.94 (212 of 226) when this test was written. The misses: front-line namesakes in
 # one oblast that only the article's context tells apart (Opytne by Bakhmut or by Avdiivka),
 # three Kursk-oblast villages the embedded Russian data lacks, and facilities described
 # rather than named ("Kerch Strait ferry line").
