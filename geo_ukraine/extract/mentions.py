@@ -35,6 +35,8 @@ _MAX_NGRAM = 6
 _KYIV = "gn:703448"
 # A dateline: a name opening a line, then "(Reuters)", ":", a dash, or ", Country —".
 _DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–]))")
+# How far a dateline may be indented from the start of its line.
+_DATELINE_INDENT = 40
 # A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
 # How many modifiers may stand between a name and its facility noun ("children's").
@@ -398,8 +400,10 @@ class _Reader:
 
     def _is_dateline(self, start: int, stop: int) -> bool:
         """Whether the name opens a line and is followed by a dateline's punctuation."""
-        line_start = self.text.rfind("\n", max(0, start - 40), start) + 1
-        if start - line_start > 0 and self.text[line_start:start].strip():
+        # Only a few characters back are read: a long line costs no more than a short one.
+        window = self.text[max(0, start - _DATELINE_INDENT):start]
+        if window.rpartition("\n")[2].strip() or (start > _DATELINE_INDENT
+                                                   and "\n" not in window):
             return False
         return _DATELINE.match(self.text, stop, stop + 45) is not None
 
