@@ -11,7 +11,7 @@ from .._settings import settings
 from ..events import GEO_PRECISION, validate_events
 from ..vocab import THEATRE_WIDE
 from .aggregate import AGGREGATE_ABOVE, DENSE_LAYER, grid_summary
-from .basemap import reference_layers, towns
+from .basemap import reference_layers, rivers, towns
 from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
 from .styles import (
@@ -209,6 +209,7 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
     from .elements import EventLayers
 
     countries = reference_layers()[0]
+    lines, river_labels = rivers()
     page.config.update({
         "layers": page.layers, "labels": EVENT_LABELS,
         "dates": sorted({str(d) for d in drawn["event_date"]}), "time": time,
@@ -216,7 +217,8 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
                     "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "base": {"group": base.get_name(), "land": countries,
-                 "countryLabels": countries["labels"], "towns": towns()},
+                 "countryLabels": countries["labels"], "towns": towns(), "rivers": lines,
+                 "riverLabels": river_labels},
         "compactWidth": COMPACT_WIDTH,
     })
     outside = len(drawn) - int(drawn["country"].isin(THEATRE_WIDE).sum())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..events.io import plain_value, rfc7946_geometry
+from ..gazetteer import Gazetteer
 from .styles import CHOROPLETH, POPUP_FIELDS, LayerStyle
 
 if TYPE_CHECKING:
@@ -115,8 +116,6 @@ def admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:
 
 def choropleth_data(admin1: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
     """Admin-1 features with their event count, name and colour class (empty units left out)."""
-    from ..gazetteer import Gazetteer
-
     gaz = Gazetteer.default()
     top = max(counts.values(), default=0)
     features = []

@@ -150,10 +150,19 @@ div.leaflet-container{background:#cfe3f0;
  text-transform:uppercase}
 .gu-town-label{color:#222;font-size:11px;transform:translate(5px,-50%)}
 .gu-badge-label{color:#882255;font-size:11px;font-weight:600;transform:translate(-50%,12px)}
+.gu-river-label{color:#2f6f9f;font:italic 11px/1 system-ui,sans-serif;white-space:nowrap;
+ text-shadow:0 0 2px #fff,0 0 2px #fff}
+.gu-river-label span{position:absolute;left:0;top:0;transform-origin:0 0}
 .gu-zoom-low .gu-oblast-label{display:none}
-.leaflet-container .gu-tier6,.leaflet-container .gu-tier8,.leaflet-container .gu-tier10{
- display:none}
-.leaflet-container.gu-z6 .gu-tier6,.leaflet-container.gu-z8 .gu-tier8,
+.leaflet-container .gu-tier6{display:none}
+.leaflet-container.gu-z6 .gu-tier6{display:block}
+.leaflet-container .gu-tier7{display:none}
+.leaflet-container.gu-z7 .gu-tier7{display:block}
+.leaflet-container .gu-tier8{display:none}
+.leaflet-container.gu-z8 .gu-tier8{display:block}
+.leaflet-container .gu-tier9{display:none}
+.leaflet-container.gu-z9 .gu-tier9{display:block}
+.leaflet-container .gu-tier10{display:none}
 .leaflet-container.gu-z10 .gu-tier10{display:block}
 .gu-fold{display:none}
 @media (max-width:1199px){

@@ -115,3 +115,42 @@ def test_dense_layer_is_clustered_then_expands(browser, tmp_path):
     time.sleep(0.3)
     [[single, clusters]] = browser.execute_script(counts)
     assert clusters == 0 and single > 0
+
+
+_SHOWN = """
+return Array.from(document.querySelectorAll(arguments[0])).filter(function (e) {
+  return getComputedStyle(e).display !== 'none' &&
+    geoUkraine.map.getBounds().contains(geoUkraine.map.layerPointToLatLng(
+      L.DomUtil.getPosition(e)));
+}).map(function (e) { return e.textContent; });
+"""
+_RIVER_PATHS = "return geoUkraine.map.getPane('guBase').querySelectorAll('path').length"
+
+
+def _view(driver, lat: float, lon: float, zoom: int) -> None:
+    driver.execute_script("geoUkraine.map.setView([arguments[0], arguments[1]], arguments[2], "
+                          "{animate: false});", lat, lon, zoom)
+    time.sleep(0.6)
+
+
+def test_rivers_and_towns_by_zoom(browser, seed_events, tmp_path):
+    path = save_map(event_map(seed_events), tmp_path / "rivers.html")
+    console, _ = _open(browser, path)
+    assert console == []
+    _view(browser, 49.0, 34.5, 5)
+    paths_far = browser.execute_script(_RIVER_PATHS)
+    rivers_far = browser.execute_script(_SHOWN, ".gu-river-label")
+    assert rivers_far == [], "no river names at zoom 5"
+    _view(browser, 49.0, 34.5, 6)
+    assert "Dnipro" in browser.execute_script(_SHOWN, ".gu-river-label")
+    towns = browser.execute_script(_SHOWN, ".gu-town-label")
+    assert {"Kyiv", "Donetsk", "Kharkiv", "Belgorod"} <= set(towns)
+    assert "Bila Tserkva" not in towns and "Kryvyi Rih" not in towns
+    _view(browser, 49.3, 37.0, 8)
+    assert browser.execute_script(_RIVER_PATHS) > paths_far, "smaller rivers drawn zoomed in"
+    names = set(browser.execute_script(_SHOWN, ".gu-river-label"))
+    assert {"Siverskyi Donets", "Oskil"} <= names
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "rivers_zoom8.png"))
+    _view(browser, 48.5, 33.0, 6)
+    browser.save_screenshot(str(ARTIFACTS / "rivers_zoom6.png"))

@@ -56,4 +56,5 @@ def test_installed_wheel_renders_the_seed_map(installed, tmp_path):
           "seed_events.yaml"), "-o", str(out)], cwd=tmp_path, env=env)
     html = out.read_text(encoding="utf-8")
     assert "geoUkraineEventMap" in html and "geoUkraineBasemap" in html
+    assert '"riverLabels"' in html and "Siverskyi Donets" in html, "maps/data/ shipped"
     assert out.stat().st_size > 100_000
