@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EventSchemaError
 from .codes import (
@@ -174,23 +174,103 @@ def _value_problems(events: gpd.GeoDataFrame) -> list[str]:
     checks = (("event_type", EVENT_TYPES), ("status", STATUSES),
               ("date_precision", DATE_PRECISIONS), ("geo_precision", tuple(GEO_PRECISION)))
     for column, allowed in checks:
-        for idx, value in events[column].items():
-            if not is_missing(value) and value not in allowed:
-                problems.append(f"row {idx}: {column} {value!r} not in {allowed}")
-    for idx, value in events["event_date"].items():
+        problems += [f"row {idx}: {column} {value!r} not in {allowed}"
+                     for idx, value in _outside(events[column], allowed)]
+    problems += [f"row {idx}: event_date {value!r} is not YYYY-MM-DD"
+                 for idx, value in _bad_dates(events["event_date"])]
+    for column in INT_COLUMNS:
+        problems += [f"row {idx}: {column} {value!r} is negative"
+                     for idx, value in _negative(events[column])]
+    problems += [f"row {label}: resolved but has no geometry"
+                 for label in _resolved_without_geometry(events)]
+    return problems + _coordinate_problems(events)
+
+
+# Each check below finds its suspects with pandas/numpy over the whole column, then applies the
+# rule itself, cell by cell, to the suspects only: so a table is refused exactly as the rule
+# says. A column whose cells are not plain scalars (lists, mixed objects) is checked cell by
+# cell throughout.
+
+
+def _scalar_kind(series: Any) -> str | None:
+    """The kind pandas infers for a Series' cells (missing ones ignored); None if no Series."""
+    import pandas as pd
+
+    if not isinstance(series, pd.Series):
+        return None
+    return str(pd.api.types.infer_dtype(series, skipna=True))
+
+
+def _outside(series: Any, allowed: tuple[Any, ...]) -> list[tuple[Any, Any]]:
+    """``(label, value)`` of each cell that is neither missing nor in ``allowed``."""
+    import numpy as np
+    import pandas as pd
+
+    suspects = series
+    if _scalar_kind(series) not in (None, "mixed", "mixed-integer"):
+        present = series[~series.isna().to_numpy()]
+        codes, uniques = pd.factorize(present, use_na_sentinel=True)
+        # Cells of one code are equal, so they are all in ``allowed`` or none is.
+        refused = [code for code, value in enumerate(uniques) if value not in allowed]
+        suspects = present[np.isin(codes, refused)]
+    return [(idx, value) for idx, value in suspects.items()
+            if not is_missing(value) and value not in allowed]
+
+
+def _bad_dates(series: Any) -> list[tuple[Any, Any]]:
+    """``(label, value)`` of each cell whose text is not a date ``YYYY-MM-DD``."""
+    import numpy as np
+    import pandas as pd
+
+    def refused(value: object) -> bool:
         try:
             dt.date.fromisoformat(str(value))
         except ValueError:
-            problems.append(f"row {idx}: event_date {value!r} is not YYYY-MM-DD")
-    for column in INT_COLUMNS:
-        for idx, value in events[column].items():
-            if not is_missing(value) and int(value) < 0:
-                problems.append(f"row {idx}: {column} {value!r} is negative")
-    for idx, (resolution, geom) in enumerate(zip(events["resolution"], events.geometry,
-                                                 strict=True)):
-        if resolution == Resolution.RESOLVED and (geom is None or geom.is_empty):
-            problems.append(f"row {events.index[idx]}: resolved but has no geometry")
-    return problems + _coordinate_problems(events)
+            return True
+        return False
+
+    if _scalar_kind(series) not in ("string", "empty"):
+        return [(idx, value) for idx, value in series.items() if refused(value)]
+    # Text cells: equal cells have equal text. A missing cell's text (None, nan) is no date.
+    missing = series.isna().to_numpy()
+    codes, uniques = pd.factorize(series[~missing], use_na_sentinel=True)
+    suspect = missing.copy()
+    suspect[~missing] = np.isin(codes, [c for c, text in enumerate(uniques) if refused(text)])
+    return [(idx, value) for idx, value in series[suspect].items() if refused(value)]
+
+
+def _negative(series: Any) -> list[tuple[Any, Any]]:
+    """``(label, value)`` of each cell that is not missing and whose ``int()`` is below 0."""
+    import numpy as np
+    import pandas as pd
+
+    suspects = series
+    kind = series.dtype.kind if isinstance(series, pd.Series) else "O"
+    if kind in "iub":  # integers or booleans (numpy, masked or arrow)
+        suspects = series[(series < 0).fillna(False).to_numpy(dtype=bool)]
+    elif kind == "f":
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        if not np.isinf(values).any():  # int() of an infinity raises: leave it to the rule
+            suspects = series[values <= -1]
+    return [(idx, value) for idx, value in suspects.items()
+            if not is_missing(value) and int(value) < 0]
+
+
+def _resolved_without_geometry(events: gpd.GeoDataFrame) -> list[Any]:
+    """Labels of the rows marked resolved that have no geometry or an empty one."""
+    import numpy as np
+    import shapely
+
+    resolution, geoms = events["resolution"], events.geometry
+    positions: Any = range(len(events))
+    if _scalar_kind(resolution) in ("string", "empty"):
+        shapes = np.asarray(geoms.values, dtype=object)
+        suspect = shapely.is_missing(shapes) | shapely.is_empty(shapes)
+        # A missing cell compares as the rule compares it (pandas' NA cannot be tested).
+        positions = np.flatnonzero(suspect | resolution.isna().to_numpy()).tolist()
+    values, shapes = list(resolution.iloc[positions]), list(geoms.iloc[positions])
+    return [events.index[i] for i, value, geom in zip(positions, values, shapes, strict=True)
+            if value == Resolution.RESOLVED and (geom is None or geom.is_empty)]
 
 
 def _coordinate_problems(events: gpd.GeoDataFrame) -> list[str]:
