@@ -264,8 +264,8 @@ def _resolved_without_geometry(events: gpd.GeoDataFrame) -> list[Any]:
     resolution, geoms = events["resolution"], events.geometry
     positions: Any = range(len(events))
     if _scalar_kind(resolution) in ("string", "empty"):
-        shapes = np.asarray(geoms.values, dtype=object)
-        suspect = shapely.is_missing(shapes) | shapely.is_empty(shapes)
+        array = np.asarray(geoms.values, dtype=object)
+        suspect = shapely.is_missing(array) | shapely.is_empty(array)
         # A missing cell compares as the rule compares it (pandas' NA cannot be tested).
         positions = np.flatnonzero(suspect | resolution.isna().to_numpy()).tolist()
     values, shapes = list(resolution.iloc[positions]), list(geoms.iloc[positions])
