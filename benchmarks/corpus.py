@@ -18,10 +18,12 @@ machine's load average is printed too: on a shared machine other work slows ever
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import resource
 import shutil
+import subprocess
 import tempfile
 import time
 import warnings
@@ -36,23 +38,28 @@ GOAL_WORKER_MB = 400
 GOAL_PLACES_PER_CORE = 300
 
 
+def _status_mb(field: str) -> float:
+    """A memory figure of the calling process from /proc (runs on each worker too)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def _peak_rss_mb() -> float:
-    """Peak resident memory of the calling process, in MB (runs on each worker)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not getrusage's ru_maxrss: Linux hands a spawned worker its parent's maximum.
+    return _status_mb("VmHWM")
+
+
+def _rss_mb() -> float:
+    return _status_mb("VmRSS")
 
 
 def _cpu_seconds() -> float:
     """User and system CPU time of the calling process (runs on each worker)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def _quiet(function, *args, **kwargs):
@@ -63,7 +70,26 @@ def _quiet(function, *args, **kwargs):
     return result, len(caught)
 
 
-def _single(corpus: Path, n: int) -> float:
+def _code() -> str:
+    """The commit measured and a hash of the package's source as it is on disk.
+
+    Other work may change the source during a run: the engines would then run different
+    code (a worker imports the package when it starts), and the hash printed at the end
+    differs.
+    """
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for path in sorted((root / "geo_ukraine").rglob("*.py")):
+        digest.update(path.read_bytes())
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, text=True,
+                              capture_output=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        head = "(no git)"
+    return f"commit {head}, source {digest.hexdigest()[:10]}"
+
+
+def _single(corpus: Path, n: int) -> tuple[float, int]:
     start = time.perf_counter()
     gu.Gazetteer.default()
     load = time.perf_counter() - start
@@ -73,11 +99,12 @@ def _single(corpus: Path, n: int) -> float:
     elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     print(f"single process      {n:,} articles in {elapsed:7.1f} s = {n / elapsed:6.1f} "
           f"articles/s ({n / cpu:.1f} per CPU-second), {len(events):,} events ({noted} "
-          f"warnings); gazetteer load {load:.1f} s; peak RSS {_peak_rss_mb():.0f} MB")
-    return n / elapsed
+          f"warnings); gazetteer load {load:.1f} s; peak RSS {_peak_rss_mb():.0f} MB (it "
+          f"holds every event)")
+    return n / elapsed, len(events)
 
 
-def _dask(corpus: Path, n: int, workers: int, out: Path) -> tuple[float, list[float]]:
+def _dask(corpus: Path, n: int, workers: int, out: Path) -> tuple[float, list[float], int]:
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()
@@ -94,14 +121,14 @@ def _dask(corpus: Path, n: int, workers: int, out: Path) -> tuple[float, list[fl
         elapsed = time.perf_counter() - start
         cpu = sum(client.run(_cpu_seconds).values()) - cpu
         peaks = list(client.run(_peak_rss_mb).values())
-    parts = len(list(out.glob("*.parquet")))
+    parts, count = len(list(out.glob("*.parquet"))), count_rows(out)
     print(f"dask, {workers} workers     {n:,} articles in {elapsed:7.1f} s = {n / elapsed:6.1f} "
-          f"articles/s ({n / cpu:.1f} per worker CPU-second), {count_rows(out):,} events "
+          f"articles/s ({n / cpu:.1f} per worker CPU-second), {count:,} events "
           f"in {parts} Parquet parts ({noted} warnings); cluster start and warm-up "
           f"{warm:.1f} s")
     print(f"worker memory       RSS when warm {', '.join(f'{v:.0f}' for v in idle.values())} "
           f"MB; peak {', '.join(f'{v:.0f}' for v in peaks)} MB")
-    return n / elapsed, peaks
+    return n / elapsed, peaks, count
 
 
 def _places(corpus: Path, limit: int) -> float:
@@ -132,10 +159,16 @@ def main(argv: list[str] | None = None) -> int:
               f"(mean {size / len(paths):,.0f} bytes), written in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f}")
-        single = _single(folder / "articles", len(paths))
-        rate, peaks = _dask(folder / "articles", len(paths), args.workers,
-                            folder / "events.parquet")
+        code = _code()
+        print(f"code                {code}")
+        single, local_events = _single(folder / "articles", len(paths))
+        rate, peaks, dask_events = _dask(folder / "articles", len(paths), args.workers,
+                                         folder / "events.parquet")
+        same = "the same" if local_events == dask_events else "DIFFERENT (code changed?)"
+        print(f"events              {local_events:,} local, {dask_events:,} dask: {same}")
         places = _places(folder / "articles", args.places_sample)
+        if _code() != code:
+            print(f"code changed        {_code()}: the figures mix two versions")
         print(f"load average now    {os.getloadavg()[0]:.1f}")
         print(f"goals               speed-up {rate / single:.2f}x (goal >= {GOAL_SPEEDUP}x), "
               f"worker peak {max(peaks):.0f} MB (goal <= {GOAL_WORKER_MB} MB), place "
