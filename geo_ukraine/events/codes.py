@@ -33,12 +33,15 @@ class DatePrecision(enum.StrEnum):
 
     ``day``: that day; ``week``: some day of the ISO week starting on ``event_date`` (a
     Monday); ``month``: some day of the month starting on ``event_date`` (the 1st). ACLED's
-    ``time_precision`` codes 1, 2 and 3 mean the same.
+    ``time_precision`` codes 1, 2 and 3 mean the same. ``unknown``: the source gives no date
+    (an article with no dateline and no date in its text); ``event_date`` is then null, and
+    the event is kept rather than dated by guesswork.
     """
 
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    UNKNOWN = "unknown"
 
 
 class GeoPrecision(enum.IntEnum):

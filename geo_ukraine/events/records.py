@@ -29,7 +29,7 @@ from .fields import (
 )
 from .frame import event_frame
 from .places import attach_place, place_at
-from .schema import INT_COLUMNS, DatePrecision, Resolution, Status, acled_types
+from .schema import INT_COLUMNS, DatePrecision, Resolution, Status, acled_types, is_missing
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -42,7 +42,7 @@ _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _REQUIRED = ("event_date", "event_type", "location")
 
 
-def parse_event_date(value: object, precision: str | None = None) -> tuple[str, str]:
+def parse_event_date(value: object, precision: str | None = None) -> tuple[str | None, str]:
     """Normalise a date to ISO ``YYYY-MM-DD`` and a precision.
 
     ``2026-02`` is the 1st of the month with precision ``month``; ``2026-W05`` the Monday of
@@ -56,14 +56,22 @@ def parse_event_date(value: object, precision: str | None = None) -> tuple[str, 
 
     Returns
     -------
-    tuple of str
-        ``(date, precision)``.
+    tuple
+        ``(date, precision)``; the date is None only for precision ``unknown``.
+
+    A missing value with precision ``unknown`` is an undated event: ``(None, "unknown")``.
 
     Raises
     ------
     EventSchemaError
-        When ``value`` is not a date in one of those forms.
+        When ``value`` is not a date in one of those forms, or a date is given with precision
+        ``unknown``.
     """
+    if precision == DatePrecision.UNKNOWN:
+        if value is None or is_missing(value) or str(value).strip() == "":
+            return None, DatePrecision.UNKNOWN.value
+        msg = f"event_date {value!r} is given but date_precision says 'unknown'"
+        raise EventSchemaError(msg)
     if isinstance(value, dt.datetime):
         return value.date().isoformat(), precision or DatePrecision.DAY.value
     if isinstance(value, dt.date):
@@ -123,8 +131,9 @@ def normalise_record(record: object, where: str, *, gazetteer: Gazetteer | None 
         msg = f"{where}: expected a mapping of column -> value, got {type(record).__name__}"
         raise EventSchemaError(msg)
     row = dict(record)
+    undated = row.get("date_precision") == DatePrecision.UNKNOWN
     for column in _REQUIRED:
-        if row.get(column) in (None, ""):
+        if row.get(column) in (None, "") and not (undated and column == "event_date"):
             given = " ".join(", ".join(map(str, row)).split())[:200] or "none"
             msg = f"{where}: {column!r} is missing (fields given: {given})"
             raise EventSchemaError(msg)
@@ -134,7 +143,7 @@ def normalise_record(record: object, where: str, *, gazetteer: Gazetteer | None 
             row[key] = text_value(value, key, where)
     try:
         row["event_date"], row["date_precision"] = parse_event_date(
-            row["event_date"], row.get("date_precision") or None)
+            row.get("event_date"), row.get("date_precision") or None)
         row["acled_event_type"], row["acled_sub_event_type"] = acled_types(row["event_type"])
     except EventSchemaError as exc:
         raise EventSchemaError(f"{where}: {exc}") from None

@@ -176,8 +176,12 @@ def _value_problems(events: gpd.GeoDataFrame) -> list[str]:
     for column, allowed in checks:
         problems += [f"row {idx}: {column} {value!r} not in {allowed}"
                      for idx, value in _outside(events[column], allowed)]
+    undated = (events["date_precision"] == DatePrecision.UNKNOWN).to_numpy()
     problems += [f"row {idx}: event_date {value!r} is not YYYY-MM-DD"
-                 for idx, value in _bad_dates(events["event_date"])]
+                 for idx, value in _bad_dates(events["event_date"][~undated])]
+    problems += [f"row {idx}: event_date {value!r} is given but date_precision is unknown"
+                 for idx, value in events["event_date"][undated].items()
+                 if not is_missing(value)]
     for column in INT_COLUMNS:
         problems += [f"row {idx}: {column} {value!r} is negative"
                      for idx, value in _negative(events[column])]

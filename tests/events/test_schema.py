@@ -45,7 +45,7 @@ def test_validate_events_lists_problems(seed_events):
 def test_coded_values_keep_their_public_tuples():
     assert STATUSES == ("claimed", "reported", "confirmed")
     assert tuple(Status) == STATUSES and Status.CLAIMED == "claimed"
-    assert DATE_PRECISIONS == ("day", "week", "month") == tuple(DatePrecision)
+    assert DATE_PRECISIONS == ("day", "week", "month", "unknown") == tuple(DatePrecision)
     assert RESOLUTIONS == ("resolved", "ambiguous", "unresolved") == tuple(Resolution)
     assert list(GEO_PRECISION) == [1, 2, 3, 4] == [int(p) for p in GeoPrecision]
     assert all(type(code) is int for code in GEO_PRECISION)

@@ -128,9 +128,12 @@ def _row_from_acled(rec: Mapping[str, str], where: str, places: _AcledPlaces) ->
     country = places.country(rec.get("country", ""))
     row: dict[str, Any] = {
         "event_id": rec.get("event_id_cnty") or None,
-        "event_date": _acled_date(rec["event_date"], where),
+        # ACLED always dates its events; an empty date is an undated event we wrote.
+        "event_date": _acled_date(rec["event_date"], where) if rec["event_date"].strip()
+        else None,
         "date_precision": TIME_PRECISIONS.get(rec.get("time_precision", "").strip(),
-                                              DatePrecision.DAY).value,
+                                              DatePrecision.DAY).value
+        if rec["event_date"].strip() else DatePrecision.UNKNOWN.value,
         "event_type": event_type_from_acled(rec["event_type"], rec["sub_event_type"],
                                             rec.get("tags", "")),
         "acled_event_type": rec["event_type"],

@@ -119,9 +119,11 @@ def _acled_row(ev: Mapping[str, Any], geom: BaseGeometry | None,
     precision = plain_value(ev["geo_precision"])
     country = plain_value(ev["country"])
     return {
-        "event_id_cnty": ev["event_id"], "event_date": ev["event_date"],
-        "year": str(ev["event_date"])[:4],
-        "time_precision": _TIME_PRECISION_CODE.get(ev["date_precision"], "1"),
+        # An undated event keeps empty date cells (ACLED itself has none such).
+        "event_id_cnty": ev["event_id"], "event_date": plain_value(ev["event_date"]) or "",
+        "year": str(plain_value(ev["event_date"]) or "")[:4],
+        "time_precision": "" if is_missing(ev["event_date"]) else
+        _TIME_PRECISION_CODE.get(ev["date_precision"], "1"),
         "disorder_type": DISORDER_TYPES.get(acled_event, "Strategic developments"),
         "event_type": acled_event, "sub_event_type": acled_sub,
         "actor1": plain_value(ev["actor"]), "actor2": plain_value(ev["target"]),

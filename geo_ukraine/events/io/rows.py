@@ -76,8 +76,8 @@ def check_row(row: dict[str, Any], where: str, admin1: Admin1Codes) -> dict[str,
         elif key in (*INT_COLUMNS, "geo_precision"):
             value = whole_number(value, key, where)
         out[key] = value
-    if out.get("event_date") is None:
-        msg = f"{where}: event_date is missing"
+    if out.get("event_date") in (None, "") and out.get("date_precision") != "unknown":
+        msg = f"{where}: event_date is missing (an undated event says date_precision: unknown)"
         raise EventSchemaError(msg)
     try:
         out["event_date"], precision = parse_event_date(out["event_date"],
