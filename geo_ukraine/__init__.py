@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from ._settings import Settings, configure, settings
+from .corpus import extract_corpus, extract_corpus_to
 from .errors import (
     AmbiguousPlaceError,
     EventSchemaError,
@@ -154,6 +155,8 @@ __all__ = [
     "events_from_acled",
     "events_from_records",
     "events_from_text",
+    "extract_corpus",
+    "extract_corpus_to",
     "extract_events",
     "find_places",
     "normalize",
