@@ -13,6 +13,7 @@ import ast
 import functools
 import importlib.util
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def inline_assets(html: str) -> str:
             return match.group(0)
         return f"<style>{_safe_inline(css)}</style>"
 
-    html = _LINK.sub(link, _SCRIPT.sub(script, html))
+    html = _sub_tags(_LINK, link, _sub_tags(_SCRIPT, script, html))
     if missing:
         msg = ("cannot make the map offline: no packaged copy of " + ", ".join(missing)
                + "; remove the layer that needs it or save with offline=False")
@@ -134,6 +135,43 @@ def inline_assets(html: str) -> str:
     return html
 
 
+def _positions(html: str, char: str) -> list[int]:
+    """Every index of ``char`` in ``html`` (found by ``str.find``, fast on a long page)."""
+    found, at = [], html.find(char)
+    while at >= 0:
+        found.append(at)
+        at = html.find(char, at + 1)
+    return found
+
+
+def _sub_tags(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], html: str) -> str:
+    """``pattern.sub(repl, html)`` for a pattern whose every match starts with ``<``.
+
+    Only the places where a ``<`` stands are tried, so a long page whose data has no ``<``
+    (script data escapes it) is not matched character by character.
+    """
+    parts, done = [], 0
+    for at in _positions(html, "<"):
+        match = pattern.match(html, at) if at >= done else None
+        if match is not None:
+            parts += [html[done:at], repl(match)]
+            done = match.end()
+    return "".join([*parts, html[done:]])
+
+
 def find_remote_assets(html: str) -> list[str]:
     """Every http(s) URL the page would load as a script, stylesheet, image or CSS url()."""
-    return [next(url for url in groups if url) for groups in _REMOTE.findall(html)]
+    # Each match of _REMOTE starts with "<", "@", "url(" or "tileLayer(" (in any case): only
+    # those places are tried, left to right, a match's text never tried again (as findall).
+    starts = set(_positions(html, "<")) | set(_positions(html, "@"))
+    for at in _positions(html, "("):
+        for name in ("url", "tilelayer"):
+            if html[max(at - len(name), 0):at].lower() == name:
+                starts.add(at - len(name))
+    found, done = [], 0
+    for at in sorted(starts):
+        match = _REMOTE.match(html, at) if at >= done else None
+        if match is not None:
+            found.append(next(url for url in match.groups() if url))
+            done = match.end()
+    return found

@@ -12,7 +12,14 @@ from ..events import GEO_PRECISION, validate_events
 from ..vocab import THEATRE_WIDE
 from .aggregate import AGGREGATE_ABOVE, DENSE_LAYER, grid_summary
 from .basemap import reference_layers, rivers, towns
-from .layers import admin1_counts, choropleth_data, layer_data, layer_events, located
+from .layers import (
+    COORDINATE_SCALE,
+    EventColumns,
+    admin1_counts,
+    choropleth_data,
+    layer_positions,
+    located,
+)
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
 from .styles import (
     CLUSTER_MAX_IN_VIEW,
@@ -81,40 +88,52 @@ def _new_map(location: tuple[float, float] | None, zoom_start: int | None,
     return m, base
 
 
-def _layer_spec(style: LayerStyle, subset: gpd.GeoDataFrame, aggregate: bool,
+def _layer_spec(style: LayerStyle, positions: Any, table: _Table, aggregate: bool,
                 group: folium.FeatureGroup) -> dict[str, Any]:
     """What the page gets for one layer: its style and its events, or grid counts of them."""
     spec: dict[str, Any] = {"key": style.key, "label": style.label, "group": group.get_name(),
                             "sized": style.sized,
                             "style": {"colour": style.colour, "shape": style.shape,
                                       "area": style.area, "radius": style.radius}}
-    points = subset.geometry.geom_type == "Point"
+    points = table.columns.points[positions]
     if aggregate and int(points.sum()) > DENSE_LAYER:
-        spec["grid"] = grid_summary(subset[points])
-        subset = subset[~points]
-    spec["data"] = layer_data(subset, badges=style.area == "hatched")
+        spec["grid"] = grid_summary(table.events.iloc[positions[points]])
+        positions = positions[~points]
+    spec["data"] = table.columns.layer(positions, badges=style.area == "hatched")
     return spec
 
 
-def _borrowed(style: LayerStyle, subset: gpd.GeoDataFrame,
-              rows: dict[int, dict[Any, int]]) -> tuple[Any, dict[str, list[int]]]:
-    """Rows a layer borrows from layers drawn already (the civilian harm of a strike)."""
-    own = subset["event_type"].isin(style.event_types).to_numpy().copy()
-    refs: dict[str, list[int]] = {"layers": [], "rows": []}
-    if not rows:
-        own[:] = True
-        return own, refs
-    for i, index in enumerate(subset.index):
-        if own[i]:
-            continue
-        for position, mapping in rows.items():
-            if index in mapping:
-                refs["layers"].append(position)
-                refs["rows"].append(mapping[index])
-                break
-        else:
-            own[i] = True
-    return own, refs
+@dataclasses.dataclass
+class _Table:
+    """The located events of a map, and their popup columns encoded once for all layers."""
+
+    events: gpd.GeoDataFrame
+    columns: EventColumns
+
+
+def _borrowed(style: LayerStyle, positions: Any, table: _Table,
+              drawn: dict[int, Any]) -> tuple[Any, dict[str, list[Any]]]:
+    """Rows a layer borrows from layers drawn already (the civilian harm of a strike).
+
+    Returns the positions the layer draws itself, and ``refs``: the layers it borrows from
+    and, for each, the rows it borrows as steps from the previous row (ascending, small).
+    """
+    import numpy as np
+
+    owner = np.full(len(table.events), -1)
+    row = np.zeros(len(table.events), dtype=np.int64)
+    for layer, rows in drawn.items():  # an event belongs to the first layer that draws it
+        free = owner[rows] < 0
+        owner[rows[free]] = layer
+        row[rows[free]] = np.flatnonzero(free)
+    types = table.events["event_type"].to_numpy()[positions]
+    own = np.isin(types, style.event_types) | (owner[positions] < 0)
+    refs: dict[str, list[Any]] = {"layers": [], "rows": []}
+    for layer in sorted(set(owner[positions[~own]].tolist())):
+        taken = np.sort(row[positions[~own][owner[positions[~own]] == layer]])
+        refs["layers"].append(layer)
+        refs["rows"].append(np.diff(taken, prepend=0).tolist())
+    return positions[own], refs
 
 
 def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> None:
@@ -122,26 +141,27 @@ def _add_event_layers(m: folium.Map, events: gpd.GeoDataFrame, page: _Page) -> N
     import folium
 
     aggregate = len(events) > AGGREGATE_ABOVE
-    drawn: list[tuple[LayerStyle, gpd.GeoDataFrame, Any]] = []
+    table = _Table(events, EventColumns(events))
+    drawn: list[tuple[LayerStyle, Any, Any]] = []
     for style in LAYERS:
-        subset = layer_events(events, style)
-        if subset.empty:
+        positions = layer_positions(events, style)
+        if not len(positions):
             continue
         group = folium.FeatureGroup(name=style.label, show=True).add_to(m)
         page.groups.setdefault(style.group, []).append(group)
         page.used.append(style)
-        drawn.append((style, subset, group))
+        drawn.append((style, positions, group))
     specs: list[dict[str, Any]] = [{} for _ in drawn]
-    rows: dict[int, dict[Any, int]] = {}
-    for position, (style, subset, group) in enumerate(drawn):
+    rows: dict[int, Any] = {}
+    for position, (style, positions, group) in enumerate(drawn):
         if not style.sized:
-            specs[position] = _layer_spec(style, subset, aggregate, group)
+            specs[position] = _layer_spec(style, positions, table, aggregate, group)
             if "grid" not in specs[position]:
-                rows[position] = {index: i for i, index in enumerate(subset.index)}
-    for position, (style, subset, group) in enumerate(drawn):
+                rows[position] = positions
+    for position, (style, positions, group) in enumerate(drawn):
         if style.sized:
-            own, refs = _borrowed(style, subset, {} if aggregate else rows)
-            specs[position] = _layer_spec(style, subset[own], aggregate, group)
+            own, refs = _borrowed(style, positions, table, {} if aggregate else rows)
+            specs[position] = _layer_spec(style, own, table, aggregate, group)
             specs[position]["refs"] = refs
     page.layers.extend(specs)
 
@@ -193,14 +213,16 @@ def _add_controls(m: folium.Map, page: _Page, title: str | None, tiles: bool) ->
         folium.LayerControl(position="topleft", collapsed=True).add_to(m)
 
 
-def _fit_view(m: folium.Map, events: gpd.GeoDataFrame) -> None:
-    """Fit the view to the events in the theatre, else to Ukraine."""
+def _fit_view(events: gpd.GeoDataFrame) -> dict[str, Any]:
+    """The initial view: the events in the theatre, else Ukraine (set at once, not animated).
+
+    An animated fit would draw the layers twice, and ignore a zoom asked for before it ends.
+    """
     theatre = events[events["country"].isin(THEATRE_WIDE)]
     if theatre.empty:
-        m.fit_bounds(list(UKRAINE_BOUNDS))
-    else:
-        minx, miny, maxx, maxy = theatre.total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30), max_zoom=9)
+        return {"bounds": [list(corner) for corner in UKRAINE_BOUNDS]}
+    minx, miny, maxx, maxy = (float(v) for v in theatre.total_bounds)
+    return {"bounds": [[miny, minx], [maxy, maxx]], "padding": [30, 30], "maxZoom": 9}
 
 
 def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
@@ -212,14 +234,14 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
     lines, river_labels = rivers()
     page.config.update({
         "layers": page.layers, "labels": EVENT_LABELS,
-        "dates": sorted({str(d) for d in drawn["event_date"]}), "time": time,
+        "dates": sorted(drawn["event_date"].astype(str).unique().tolist()), "time": time,
         "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
                     "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "base": {"group": base.get_name(), "land": countries,
                  "countryLabels": countries["labels"], "towns": towns(), "rivers": lines,
                  "riverLabels": river_labels},
-        "compactWidth": COMPACT_WIDTH,
+        "compactWidth": COMPACT_WIDTH, "coordinateScale": COORDINATE_SCALE,
     })
     outside = len(drawn) - int(drawn["country"].isin(THEATRE_WIDE).sum())
     legend = legend_html(page.used, title, page.extras, len(events) - len(drawn), outside)
@@ -280,7 +302,6 @@ def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool 
     _add_reference_layers(m, drawn, page, reference=reference, choropleth=choropleth,
                           heatmap=heatmap)
     _add_controls(m, page, title, tiles)
+    page.config["fit"] = _fit_view(drawn) if location is None else None
     _page_script(m, page, base, events, drawn, time, title)
-    if location is None:
-        _fit_view(m, drawn)
     return m

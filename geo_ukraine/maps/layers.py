@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 
 #: ``geo_precision`` from which an area is a whole region or more (see GEO_PRECISION).
 REGION_LEVEL = 3
+#: Point coordinates reach the page as whole numbers of this part of a degree (about 1 m).
+COORDINATE_SCALE = 100_000
 
-__all__ = ["REGION_LEVEL", "admin1_counts", "choropleth_data", "layer_data", "layer_events",
-           "located"]
+__all__ = ["COORDINATE_SCALE", "REGION_LEVEL", "EventColumns", "admin1_counts",
+           "choropleth_data", "layer_data", "layer_positions", "located"]
 
 
 def located(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -23,85 +25,141 @@ def located(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return events[events.geometry.notna() & ~events.geometry.is_empty]
 
 
-def layer_events(events: gpd.GeoDataFrame, style: LayerStyle) -> gpd.GeoDataFrame:
-    """The located events one layer draws.
+def layer_positions(events: gpd.GeoDataFrame, style: LayerStyle) -> Any:
+    """Positions (row numbers) of the located events one layer draws.
 
     The civilian-harm layer also shows every point event that killed or injured someone,
     whatever its type, sized by the people harmed.
     """
-    chosen = events["event_type"].isin(style.event_types)
-    if not style.sized:
-        return events[chosen]
-    harmed = (events["fatalities"].fillna(0) + events["injured"].fillna(0)) > 0
-    subset = events[chosen | harmed]
-    return subset[subset.geometry.geom_type == "Point"]
-
-
-def _plain(values: list[Any]) -> list[Any]:
-    return [v if v is None or isinstance(v, str | int) else plain_value(v) for v in values]
-
-
-def _column(series: Any) -> dict[str, Any] | None:
-    """One column: dictionary-encoded when its values repeat, else as a plain list."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    if len(uniques) == 0:
-        return None
-    if len(uniques) == 1 and (codes >= 0).all():
-        return {"const": _plain(pd.Series(uniques).to_numpy(dtype=object).tolist())[0]}
-    if (len(uniques) + 1) * 2 < len(series):
-        distinct = _plain(pd.Series(uniques).to_numpy(dtype=object, na_value=None).tolist())
-        if (codes < 0).any():
-            codes = codes.copy()
-            codes[codes < 0] = len(distinct)
-            distinct.append(None)
-        return {"dict": distinct, "codes": codes.tolist()}
-    return {"values": _plain(series.to_numpy(dtype=object, na_value=None).tolist())}
-
-
-def _badges(drawn: gpd.GeoDataFrame) -> list[list[float] | None]:
-    """Where a region-level area gets its badge: a point inside it (None for the others)."""
+    import numpy as np
     import shapely
 
-    geoms = drawn.geometry.to_numpy()
-    precision = drawn["geo_precision"] if "geo_precision" in drawn.columns else None
-    wide = (precision.fillna(0).to_numpy() >= REGION_LEVEL if precision is not None
-            else [False] * len(drawn))
-    badges: list[list[float] | None] = []
-    for geom, is_wide in zip(geoms, wide, strict=True):
-        if is_wide and shapely.get_type_id(geom) in (3, 6):
-            point = shapely.point_on_surface(geom)
-            badges.append([round(point.x, 5), round(point.y, 5)])
-        else:
-            badges.append(None)
-    return badges
+    chosen = events["event_type"].isin(style.event_types).to_numpy(dtype=bool)
+    if style.sized:
+        harmed = (events["fatalities"].fillna(0) + events["injured"].fillna(0)) > 0
+        points = shapely.get_type_id(events.geometry.to_numpy()) == 0
+        chosen = (chosen | harmed.to_numpy(dtype=bool)) & points
+    return np.flatnonzero(chosen)
+
+
+def _plain_objects(uniques: Any) -> Any:
+    """A column's distinct values as JSON-safe Python values, then None, in a numpy array."""
+    import numpy as np
+    import pandas as pd
+
+    values = pd.Series(uniques).to_numpy(dtype=object, na_value=None)
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        values = [v if v is None or isinstance(v, str | int) else plain_value(v) for v in values]
+    out = np.empty(len(values) + 1, dtype=object)
+    out[:-1] = values if isinstance(values, np.ndarray) else _as_objects(values)
+    return out
+
+
+def _as_objects(values: list[Any]) -> Any:
+    """An object array of exactly these values (a list among them is never broadcast)."""
+    import numpy as np
+
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
+
+
+class EventColumns:
+    """The popup columns and geometries of located events, encoded once for every layer.
+
+    Each column is factorised once (codes into its distinct values, missing last); a layer
+    then takes its rows by position (:meth:`layer`).
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        Events with a geometry each (see :func:`located`).
+    """
+
+    def __init__(self, events: gpd.GeoDataFrame) -> None:
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        self.columns: dict[str, tuple[Any, Any]] = {}
+        for field in (c for c in POPUP_FIELDS if c in events.columns):
+            codes, uniques = pd.factorize(events[field], use_na_sentinel=True)
+            self.columns[field] = (np.where(codes < 0, len(uniques), codes),
+                                   _plain_objects(uniques))
+        self.geoms = np.asarray(events.geometry.values, dtype=object)
+        self.points = shapely.get_type_id(self.geoms) == 0
+        self.xy = np.zeros((len(events), 2), dtype=np.int64)
+        self.xy[self.points] = np.round(shapely.get_coordinates(self.geoms[self.points])
+                                        * COORDINATE_SCALE)
+        precision = (pd.to_numeric(events["geo_precision"], errors="coerce")
+                     if "geo_precision" in events.columns else pd.Series(0, index=events.index))
+        self.wide = precision.fillna(0).to_numpy() >= REGION_LEVEL
+
+    def column(self, field: str, positions: Any) -> dict[str, Any] | None:
+        """One column of a layer, or None when every value is missing.
+
+        A constant, dictionary-encoded when its values repeat, else a plain list.
+        """
+        import numpy as np
+
+        codes, values = self.columns[field]
+        rows = codes[positions]
+        used = np.zeros(len(values), dtype=bool)
+        used[rows] = True
+        has_missing = bool(used[-1])
+        distinct = int(used.sum()) - has_missing
+        if distinct == 0:
+            return None
+        if distinct == 1 and not has_missing:
+            return {"const": values[rows[0]]}
+        if (distinct + 1) * 2 < len(rows):
+            keep = np.flatnonzero(used)
+            local = np.zeros(len(values), dtype=np.int64)
+            local[keep] = np.arange(len(keep))
+            return {"dict": values[keep].tolist(), "codes": local[rows].tolist()}
+        return {"values": values[rows].tolist()}
+
+    def layer(self, positions: Any, *, badges: bool = False) -> dict[str, Any]:
+        """A layer's events in the page's columnar form (see :func:`layer_data`)."""
+        import numpy as np
+        import shapely
+
+        columns = {}
+        for field in self.columns:
+            column = self.column(field, positions)
+            if column is not None:
+                columns[field] = column
+        data: dict[str, Any] = {"n": len(positions), "columns": columns,
+                                "xy": self.xy[positions].ravel().tolist()}
+        shapes = np.flatnonzero(~self.points[positions])
+        if len(shapes):
+            data["shapeAt"] = shapes.tolist()
+            data["shapes"] = [rfc7946_geometry(g, 5) for g in self.geoms[positions[shapes]]]
+            if badges:
+                marked = [(int(i), g) for i, g, wide in zip(
+                    shapes, self.geoms[positions[shapes]], self.wide[positions[shapes]],
+                    strict=True) if wide and shapely.get_type_id(g) in (3, 6)]
+                spots = shapely.point_on_surface([g for _, g in marked])
+                data["badgeAt"] = [i for i, _ in marked]
+                data["badges"] = np.round(shapely.get_coordinates(spots), 5).tolist()
+        return data
 
 
 def layer_data(events: gpd.GeoDataFrame, *, badges: bool = False) -> dict[str, Any]:
     """A layer's features in a compact columnar form (expanded in the browser).
 
-    Columns with few distinct values (type, date, status, source...) are dictionary-encoded;
-    points are stored as bare coordinate pairs. About half the size of plain GeoJSON. With
-    ``badges``, each region-level area also carries the point of its badge (claims).
+    ``n`` events; ``columns``: each popup column dictionary-encoded when its values repeat
+    (type, date, status, source...), else as a list; ``xy``: point coordinates as whole
+    numbers of 1/:data:`COORDINATE_SCALE` degree, ``[lon0, lat0, lon1, lat1, ...]`` (0, 0
+    for an area); ``shapeAt`` and ``shapes``: the positions and GeoJSON geometries of the
+    areas. With ``badges``, ``badgeAt`` and ``badges`` list the region-level areas and the
+    point inside each where its badge goes (claims).
     """
-    import shapely
+    import numpy as np
 
     drawn = located(events)
-    columns: dict[str, Any] = {}
-    for field in (c for c in POPUP_FIELDS if c in drawn.columns):
-        column = _column(drawn[field])
-        if column is not None:
-            columns[field] = column
-    geoms = drawn.geometry.to_numpy()
-    points = shapely.get_type_id(geoms) == 0
-    coords = iter(shapely.get_coordinates(geoms[points]).round(5).tolist())
-    geometries = [next(coords) if is_point else rfc7946_geometry(g, 5)
-                  for g, is_point in zip(geoms, points, strict=True)]
-    data = {"n": len(drawn), "columns": columns, "geometries": geometries}
-    if badges and not points.all():
-        data["badges"] = _badges(drawn)
-    return data
+    return EventColumns(drawn).layer(np.arange(len(drawn)), badges=badges)
 
 
 def admin1_counts(events: gpd.GeoDataFrame) -> dict[str, int]:

@@ -47,7 +47,7 @@ def test_example_map_opens_offline_with_its_layers(browser, seed_events, tmp_pat
     remote = [u for u in urls if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert remote == []
     drawn = browser.execute_script(
-        "return geoUkraine.layers.map(function (r) { return r.geo.getLayers().length; })")
+        "return geoUkraine.layers.map(function (r) { return r.counts[0]; })")
     located = int(seed_events.geometry.notna().sum())
     assert sum(drawn) >= located
     control = browser.execute_script(
@@ -66,7 +66,7 @@ def test_time_slider_hides_later_events(browser, seed_events, tmp_path):
     path = save_map(event_map(seed_events), tmp_path / "m.html")
     _open(browser, path)
     count = ("return geoUkraine.layers.reduce(function (n, r) "
-             "{ return n + r.geo.getLayers().length; }, 0)")
+             "{ return n + r.counts[0]; }, 0)")
     before = browser.execute_script(count)
     browser.execute_script(
         "var s = document.querySelector('.gu-time input'); s.value = 0;"
@@ -105,8 +105,8 @@ def test_dense_layer_is_clustered_then_expands(browser, tmp_path):
     path = save_map(event_map(many, reference=False), tmp_path / "dense.html")
     console, _ = _open(browser, path)
     assert console == []
-    counts = ("return geoUkraine.layers.map(function (r) { return [r.geo.getLayers().length, "
-              "r.clusters.getLayers().length]; })")
+    counts = ("return geoUkraine.layers.map(function (r) { return [r.counts[0], "
+              "r.counts[1]]; })")
     [[single, clusters]] = browser.execute_script(counts)
     assert single == 0 and 0 < clusters < n
     browser.execute_script(
@@ -124,7 +124,7 @@ return Array.from(document.querySelectorAll(arguments[0])).filter(function (e) {
       L.DomUtil.getPosition(e)));
 }).map(function (e) { return e.textContent; });
 """
-_RIVER_PATHS = "return geoUkraine.map.getPane('guBase').querySelectorAll('path').length"
+_RIVER_PATHS = "return geoUkraine.map.guRivers.guDrawn"
 
 
 def _view(driver, lat: float, lon: float, zoom: int) -> None:

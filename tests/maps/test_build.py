@@ -24,7 +24,8 @@ def _column(data: dict, name: str) -> list:
 
 
 def _config(html: str) -> dict:
-    match = re.search(r"var geoUkraineConfig = (\{.*?\});\n", html, re.S)
+    match = re.search(r'<script type="application/json" id="[^"]*_config">(.*?)</script>',
+                      html, re.S)
     return json.loads(match.group(1))
 
 
@@ -32,7 +33,8 @@ def test_layers_match_the_events(seed_events):
     html = event_map(seed_events).get_root().render()
     config = _config(html)
     legend = _legend(html)
-    counts = {spec["key"]: spec["data"]["n"] + len(spec.get("refs", {}).get("rows", []))
+    counts = {spec["key"]: spec["data"]["n"]
+              + sum(len(rows) for rows in spec.get("refs", {}).get("rows", []))
               for spec in config["layers"]}
     for style in LAYERS:
         if style.key == "civilian":
@@ -133,7 +135,9 @@ def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
     assert sum(s["data"]["n"] for s in config["layers"]) == n
     drone = next(s for s in config["layers"] if s["key"] == "drone")["data"]
     assert {"dict", "const"} & set(drone["columns"]["event_type"]), "repeats are encoded once"
-    assert all(len(g) == 2 for g in drone["geometries"]), "points are bare [lon, lat] pairs"
+    assert len(drone["xy"]) == 2 * drone["n"] and "shapes" not in drone, \
+        "points are bare whole-number coordinates"
+    assert all(isinstance(v, int) for v in drone["xy"])
 
 
 def test_dense_layers_cluster_until_zoomed_in(tmp_path):

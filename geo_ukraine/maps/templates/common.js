@@ -30,6 +30,93 @@ var geoUkraineLib = window.geoUkraineLib || {};
     return map.guCanvas;
   };
 
+  // The initial view, set at once: an animated fit would ignore a zoom asked for before it ends.
+  gu.fitView = function (map, fit) {
+    if (fit) {
+      map.fitBounds(fit.bounds, {padding: fit.padding || [0, 0], maxZoom: fit.maxZoom,
+                                 animate: false});
+    }
+  };
+  // Web Mercator pixels at zoom 0 (as Leaflet's EPSG:3857 at zoom 0); times 2^zoom at any zoom.
+  gu.mercator = function (lon, lat) {
+    var s = Math.sin(Math.max(Math.min(lat, 85.0511), -85.0511) * Math.PI / 180);
+    return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
+  };
+  function rings(geometry) {
+    var c = geometry.coordinates, t = geometry.type;
+    return t === "Polygon" || t === "MultiLineString" ? c : t === "LineString" ? [c] :
+      t === "MultiPolygon" ? [].concat.apply([], c) : [];
+  }
+  // A GeoJSON FeatureCollection drawn on a canvas renderer as ONE non-interactive layer: its
+  // vertices become Mercator pixels once, so a zoom or pan costs a multiply per vertex in view
+  // and no Leaflet object per feature. style(properties, zoom) gives {fill, stroke, weight,
+  // dash} for a feature at that zoom, or null to leave it out.
+  var GeoPaths = L.Path.extend({
+    options: {interactive: false},
+    initialize: function (geojson, style, options) {
+      L.setOptions(this, options);
+      this._style = style;
+      this._shapes = geojson.features.filter(function (f) { return f.geometry; }).map(function (f) {
+        var box = [Infinity, Infinity, -Infinity, -Infinity];
+        var parts = rings(f.geometry).map(function (ring) {
+          var xy = new Float64Array(2 * ring.length);
+          ring.forEach(function (c, i) {
+            var w = gu.mercator(c[0], c[1]);
+            xy[2 * i] = w[0]; xy[2 * i + 1] = w[1];
+            box = [Math.min(box[0], w[0]), Math.min(box[1], w[1]),
+                   Math.max(box[2], w[0]), Math.max(box[3], w[1])];
+          });
+          return xy;
+        });
+        return {props: f.properties || {}, parts: parts, box: box,
+                closed: /Polygon/.test(f.geometry.type)};
+      });
+    },
+    _project: function () {
+      var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
+      this._k = k; this._o = o;
+      this._pxBounds = L.bounds([-o.x, -o.y], [256 * k - o.x, 256 * k - o.y]);
+    },
+    _update: function () { if (this._map) { this._renderer._requestRedraw(this); } },
+    _updatePath: function () {
+      var r = this._renderer, ctx = r._ctx, b = r._bounds, k = this._k, ox = this._o.x;
+      var oy = this._o.y, zoom = this._map.getZoom(), style = this._style;
+      var drawn = 0;
+      if (!r._drawing) { return; }
+      this._shapes.forEach(function (s) {
+        var st = style(s.props, zoom), i, xy;
+        if (!st || s.box[2] * k - ox < b.min.x || s.box[0] * k - ox > b.max.x ||
+            s.box[3] * k - oy < b.min.y || s.box[1] * k - oy > b.max.y) { return; }
+        drawn += 1;
+        ctx.beginPath();
+        s.parts.forEach(function (part) {
+          xy = part;
+          for (i = 0; i < xy.length; i += 2) {
+            ctx[i ? "lineTo" : "moveTo"](xy[i] * k - ox, xy[i + 1] * k - oy);
+          }
+          if (s.closed) { ctx.closePath(); }
+        });
+        if (st.fill) { ctx.fillStyle = st.fill; ctx.fill("evenodd"); }
+        if (st.stroke) {
+          ctx.lineWidth = st.weight || 1; ctx.strokeStyle = st.stroke;
+          ctx.lineCap = ctx.lineJoin = "round"; ctx.setLineDash(st.dash || []);
+          ctx.stroke();
+        }
+      });
+      this.guDrawn = drawn;  // features drawn last time (for tests)
+    }
+  });
+  gu.geoPaths = function (geojson, style, renderer) {
+    return new GeoPaths(geojson, style, {renderer: renderer});
+  };
+  // One canvas per pane for the basemap's drawings (land and rivers under everything, borders
+  // above the event areas), made once per map.
+  gu.paneCanvas = function (map, pane) {
+    map.guPaneCanvas = map.guPaneCanvas || {};
+    if (!map.guPaneCanvas[pane]) { map.guPaneCanvas[pane] = L.canvas({pane: pane, padding: 0.3}); }
+    return map.guPaneCanvas[pane];
+  };
+
   // Diagonal hatching as a canvas pattern (fillStyle), one per colour.
   var patterns = {};
   gu.hatch = function (colour) {

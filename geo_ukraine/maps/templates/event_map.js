@@ -45,7 +45,7 @@ function geoUkraineEventMap(map, cfg) {
   function popupFor(features) {
     var box = el("div", null, "gu-popup");
     if (features.length > 1) { box.appendChild(el("div", features.length + " events here", "gu-count")); }
-    features.forEach(function (f) { box.appendChild(section(f.properties)); });
+    features.forEach(function (f) { box.appendChild(section(props(f))); });
     return box;
   }
   function tooltipText(p, more) {
@@ -97,45 +97,152 @@ function geoUkraineEventMap(map, cfg) {
     }
   });
 
-  // ---- layer data: columnar (see geo_ukraine.maps.layers), expanded once ---------------------
+  // Many points of one layer as ONE shape on the shared canvas: projected, drawn and hit-tested
+  // in plain loops, so zooming or panning creates no Leaflet layer per event. Each item is
+  // {wx, wy (Web Mercator pixels at zoom 0), radius, f (an event) or c (a cluster cell)};
+  // the item under the mouse is remembered in guHit for the click and hover handlers.
+  var PointSet = L.Path.extend({
+    options: {fill: true},
+    initialize: function (items, options) {
+      L.setOptions(this, options);
+      this._items = items;
+      this.guHit = null;
+    },
+    _project: function () {
+      var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin(), n = this._items.length;
+      var xy = new Float64Array(2 * n), pad = this.options.weight + 30, i, it;
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (i = 0; i < n; i++) {
+        it = this._items[i];
+        xy[2 * i] = it.wx * k - o.x; xy[2 * i + 1] = it.wy * k - o.y;
+        minX = Math.min(minX, xy[2 * i]); maxX = Math.max(maxX, xy[2 * i]);
+        minY = Math.min(minY, xy[2 * i + 1]); maxY = Math.max(maxY, xy[2 * i + 1]);
+      }
+      this._xy = xy;
+      this._pxBounds = n ? L.bounds([minX - pad, minY - pad], [maxX + pad, maxY + pad]) : null;
+    },
+    _update: function () { if (this._map && this._pxBounds) { this._renderer._requestRedraw(this); } },
+    _updatePath: function () {
+      var r = this._renderer, ctx = r._ctx, b = r._bounds, shape = this.options.shape, i, x, y, rad;
+      if (!r._drawing || !this._xy) { return; }
+      for (i = 0; i < this._items.length; i++) {
+        x = this._xy[2 * i]; y = this._xy[2 * i + 1]; rad = this._items[i].radius;
+        if (x + rad < b.min.x || x - rad > b.max.x || y + rad < b.min.y || y - rad > b.max.y) {
+          continue;
+        }
+        ctx.beginPath();
+        drawShape(ctx, shape, x, y, rad);
+        r._fillStroke(ctx, this);
+      }
+    },
+    _containsPoint: function (p) {
+      var tol = this._clickTolerance(), i, dx, dy, rad;
+      this.guHit = null;
+      for (i = this._items.length - 1; i >= 0 && this._xy; i--) {  // the topmost first
+        dx = p.x - this._xy[2 * i]; dy = p.y - this._xy[2 * i + 1]; rad = this._items[i].radius + tol;
+        if (dx * dx + dy * dy <= rad * rad) { this.guHit = this._items[i]; return true; }
+      }
+      return false;
+    },
+    getLatLng: function () { return this._map.layerPointToLatLng([this._xy[0], this._xy[1]]); }
+  });
+  function mercator(lat, lon) {
+    var s = Math.sin(Math.max(Math.min(lat, 85.05), -85.05) * Math.PI / 180);
+    return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
+  }
+
+  // ---- layer data: columnar (see geo_ukraine.maps.layers), read where it is needed --------
+  // An event is {d: its layer's data, i: its row}; its popup fields are read when a popup or
+  // tooltip needs them, so a map of 100,000 events builds no 100,000 property objects up front.
+  var SCALE = cfg.coordinateScale, uid = 0;
+  function cell(col, i) { return col.dict ? col.dict[col.codes[i]] : col.values ? col.values[i] : col.const; }
+  function props(f) {
+    if (f.p) { return f.p; }
+    var p = {}, cols = f.d.columns;
+    Object.keys(cols).forEach(function (name) {
+      var v = cell(cols[name], f.i);
+      if (v !== null && v !== undefined) { p[name] = v; }
+    });
+    f.p = p;
+    return p;
+  }
   function expand(data) {
-    var features = new Array(data.n), names = Object.keys(data.columns);
-    for (var i = 0; i < data.n; i++) {
-      var props = {}, g = data.geometries[i];
-      for (var k = 0; k < names.length; k++) {
-        var col = data.columns[names[k]];
-        var v = col.dict ? col.dict[col.codes[i]] : col.values ? col.values[i] : col.const;
-        if (v !== null && v !== undefined) { props[names[k]] = v; }
+    var out = new Array(data.n), shapes = {}, badges = {}, k, i, dates = data.columns.event_date;
+    data.uid = uid++;
+    for (k = 0; k < (data.shapeAt || []).length; k++) { shapes[data.shapeAt[k]] = data.shapes[k]; }
+    for (k = 0; k < (data.badgeAt || []).length; k++) { badges[data.badgeAt[k]] = data.badges[k]; }
+    for (i = 0; i < data.n; i++) {
+      var g = shapes[i] || null, f = {d: data, i: i, p: null, geometry: g, badge: badges[i] || null,
+        date: dates ? cell(dates, i) : null, lon: 0, lat: 0, wx: 0, wy: 0};
+      if (!g) {
+        // Where the point is in Web Mercator pixels at zoom 0 (times 2^zoom at any zoom).
+        f.lon = data.xy[2 * i] / SCALE; f.lat = data.xy[2 * i + 1] / SCALE;
+        var w = mercator(f.lat, f.lon);
+        f.wx = w[0]; f.wy = w[1];
+      } else {
+        f.areaKey = JSON.stringify(g);
       }
-      features[i] = {properties: props, point: Array.isArray(g) ? g : null,
-                     geometry: Array.isArray(g) ? null : g,
-                     badge: data.badges ? data.badges[i] : null};
+      out[i] = f;
     }
-    return features;
+    return out;
   }
-  // Events drawn at one point, or on one identical area, share one popup listing them all.
-  var cutoff = null, registry = [], stacks = {};
-  function shownHere(key) {
-    var seen = {};
-    return (stacks[key] || []).filter(function (e) {
-      var id = e.f.properties.event_id || JSON.stringify(e.f.properties);
-      if (seen[id] || !map.hasLayer(e.r.group) || (cutoff && e.f.properties.event_date > cutoff)) {
-        return false;
-      }
-      seen[id] = true;
-      return true;
-    }).map(function (e) { return e.f; });
+  // Events drawn at one point, or on one identical area, share one popup listing them all:
+  // found when a popup or tooltip opens, among the layers shown and the events up to the cut.
+  var cutoff = null, registry = [];
+  function shownHere(f) {
+    var seen = {}, out = [];
+    registry.forEach(function (r) {
+      if (!map.hasLayer(r.group)) { return; }
+      (f.geometry ? r.areaFeatures : r.points).forEach(function (g) {
+        if (f.geometry ? g.areaKey !== f.areaKey : g.lon !== f.lon || g.lat !== f.lat) { return; }
+        if (cutoff && g.date > cutoff) { return; }
+        var id = props(g).event_id || g.d.uid + ":" + g.i;
+        if (!seen[id]) { seen[id] = true; out.push(g); }
+      });
+    });
+    return out;
   }
-  function pointMarker(r, f) {
-    var style = r.style, radius = style.radius, p = f.properties;
-    if (r.sized) { radius = Math.min(26, 5 + 3 * Math.sqrt((p.fatalities || 0) + (p.injured || 0))); }
-    var marker = new ShapeMarker([f.point[1], f.point[0]], {renderer: canvas, shape: style.shape,
-      radius: radius, color: "#222", weight: 1, fillColor: style.colour, fillOpacity: 0.85});
-    marker.bindPopup(function () { return popupFor(shownHere(f.key)); },
-                     POPUP);
-    marker.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
-                       {sticky: true});
-    return marker;
+  function bindEvent(layer, f) {
+    layer.bindPopup(function () { return popupFor(shownHere(f)); }, POPUP);
+    layer.bindTooltip(function () {
+      return el("span", tooltipText(props(f), shownHere(f).length - 1));
+    }, {sticky: true});
+  }
+  // One click and one hover handler per layer group opens the popup or tooltip of the point
+  // or cluster reached in a PointSet (its guHit); one tooltip serves them all.
+  var tip = L.tooltip({sticky: true, direction: "auto"}), tipFor = null;
+  function hit(e) { return e.layer.guHit || null; }
+  function tipText(h) {
+    return h.f ? tooltipText(props(h.f), shownHere(h.f).length - 1) :
+      h.c.n + " events: click to zoom in";
+  }
+  function delegate(group) {
+    group.on("click", function (e) {
+      var h = hit(e);
+      if (h && h.f) { L.popup(POPUP).setLatLng(e.latlng).setContent(popupFor(shownHere(h.f))).openOn(map); }
+      if (h && h.c) { map.setView([h.c.lat, h.c.lon], h.c.zoom + 2); }
+    });
+    group.on("mouseover mousemove", function (e) {
+      var h = hit(e);
+      if (!h) { return; }
+      if (h !== tipFor) { tipFor = h; tip.setContent(el("span", tipText(h))); }
+      if (map.hasLayer(tip)) { tip.setLatLng(e.latlng); } else { map.openTooltip(tip, e.latlng); }
+    });
+    group.on("mouseout", function (e) {
+      if (e.layer instanceof PointSet) { tipFor = null; map.closeTooltip(tip); }
+    });
+    return group;
+  }
+  function radiusOf(r, f) {
+    if (!r.sized) { return r.style.radius; }
+    var p = props(f);
+    return Math.min(26, 5 + 3 * Math.sqrt((p.fatalities || 0) + (p.injured || 0)));
+  }
+  function pointSet(r, points) {
+    return new PointSet(points.map(function (f) {
+      return {f: f, wx: f.wx, wy: f.wy, radius: radiusOf(r, f)};
+    }), {renderer: canvas, shape: r.style.shape, color: "#222", weight: 1,
+         fillColor: r.style.colour, fillOpacity: 0.85});
   }
   function areaStyle(style, p) {
     var wide = p.geo_precision === 4, region = p.geo_precision === 3;
@@ -146,7 +253,7 @@ function geoUkraineEventMap(map, cfg) {
       dashArray: wide || (claimed && region) ? "7 5" : null};
   }
   function areaLayer(r, f) {
-    var p = f.properties, layers = [];
+    var p = props(f), layers = [];
     var area = L.geoJSON({type: "Feature", properties: {}, geometry: f.geometry},
                          {renderer: canvas, style: function () { return areaStyle(r.style, p); }});
     area.eachLayer(function (l) { layers.push(gu.area(map, l, 1)); });
@@ -161,54 +268,56 @@ function geoUkraineEventMap(map, cfg) {
         .on("add", function (e) { e.target.getElement().textContent = p.location; }));
     }
     layers.forEach(function (l) {
-      if (!l.bindPopup || l.options.interactive === false) { return; }
-      l.bindPopup(function () { return popupFor(shownHere(f.key)); },
-                  POPUP);
-      l.bindTooltip(function () { return el("span", tooltipText(p, shownHere(f.key).length - 1)); },
-                    {sticky: true});
+      if (l.bindPopup && l.options.interactive !== false) { bindEvent(l, f); }
     });
     return layers;
   }
   var expanded = cfg.layers.map(function (spec) { return expand(spec.data); });
   cfg.layers.forEach(function (spec, n) {
-    var group = window[spec.group], features = expanded[n];
+    var group = window[spec.group], features = expanded[n].slice();
     if (spec.refs) {
       // Events of other layers shown here too (a strike's civilian harm): shared, not repeated.
-      features = features.concat(spec.refs.layers.map(function (k, j) {
-        return expanded[k][spec.refs.rows[j]];
-      }));
+      spec.refs.layers.forEach(function (k, j) {
+        var at = 0;
+        spec.refs.rows[j].forEach(function (step) { at += step; features.push(expanded[k][at]); });
+      });
     }
     var r = {key: spec.key, label: spec.label, grid: spec.grid || null, group: group,
              style: spec.style, sized: spec.sized,
-             features: features, geo: L.layerGroup().addTo(group),
-             clusters: L.layerGroup().addTo(group), areas: [],
-             points: features.filter(function (f) { return f.point; })};
+             features: features, geo: delegate(L.featureGroup()).addTo(group),
+             clusters: delegate(L.featureGroup()).addTo(group), areas: [], areaFeatures: [],
+             counts: [0, 0],
+             points: features.filter(function (f) { return !f.geometry; })};
     features.forEach(function (f) {
-      f.key = f.point ? f.point[0] + "," + f.point[1] : JSON.stringify(f.geometry);
-      (stacks[f.key] = stacks[f.key] || []).push({f: f, r: r});
-      if (f.geometry) { r.areas.push({f: f, layers: null}); }
+      if (f.geometry) { r.areas.push({f: f, layers: null}); r.areaFeatures.push(f); }
     });
     registry.push(r);
   });
 
   // ---- drawing: grid counts while zoomed out, then only what the view shows -----------------
-  function drawClusters(r, points) {
-    var cells = {}, size = cfg.cluster.cellPixels, zoom = map.getZoom();
+  function inView(view, f) {
+    return f.lat >= view.getSouth() && f.lat <= view.getNorth() &&
+      f.lon >= view.getWest() && f.lon <= view.getEast();
+  }
+  // Points counted on a grid of cellPixels-wide cells at this zoom; a marker for each cell in
+  // view, at the mean position of its points.
+  function drawClusters(r, points, view) {
+    var cells = new Map(), zoom = map.getZoom(), k = Math.pow(2, zoom) / cfg.cluster.cellPixels;
     points.forEach(function (f) {
-      var p = map.project([f.point[1], f.point[0]], zoom);
-      var key = Math.floor(p.x / size) + ":" + Math.floor(p.y / size);
-      var cell = cells[key] || (cells[key] = {n: 0, lat: 0, lon: 0});
-      cell.n += 1; cell.lat += f.point[1]; cell.lon += f.point[0];
+      var key = Math.floor(f.wx * k) * 4194304 + Math.floor(f.wy * k), c = cells.get(key);
+      if (!c) { cells.set(key, c = {n: 0, lat: 0, lon: 0}); }
+      c.n += 1; c.lat += f.lat; c.lon += f.lon;
     });
-    Object.keys(cells).forEach(function (key) {
-      var cell = cells[key], lat = cell.lat / cell.n, lon = cell.lon / cell.n;
-      var marker = new ShapeMarker([lat, lon], {renderer: canvas, shape: r.style.shape,
-        radius: Math.min(24, 5 + 2.5 * Math.log2(cell.n)), color: "#222", weight: 1,
-        fillColor: r.style.colour, fillOpacity: 0.75});
-      marker.bindTooltip(function () { return el("span", cell.n + " events: click to zoom in"); });
-      marker.on("click", function () { map.setView([lat, lon], zoom + 2); });
-      r.clusters.addLayer(marker);
+    var items = [];
+    cells.forEach(function (c) {
+      var lat = c.lat / c.n, lon = c.lon / c.n, w = mercator(lat, lon);
+      if (!view.contains([lat, lon])) { return; }
+      items.push({c: {n: c.n, lat: lat, lon: lon, zoom: zoom}, wx: w[0], wy: w[1],
+                  radius: Math.min(24, 5 + 2.5 * Math.log2(c.n))});
     });
+    r.clusters.addLayer(new PointSet(items, {renderer: canvas, shape: r.style.shape,
+      color: "#222", weight: 1, fillColor: r.style.colour, fillOpacity: 0.75}));
+    r.counts[1] += items.length;
   }
   // A layer too dense to send event by event arrives as counts per grid cell (three sizes).
   function gridPopup(r, lv, i) {
@@ -239,9 +348,10 @@ function geoUkraineEventMap(map, cfg) {
         cell.bindPopup(function () { return gridPopup(r, lv, k); }, POPUP);
       })(i);
       r.clusters.addLayer(cell);
+      r.counts[1] += 1;
     }
   }
-  function inTime(f) { return !cutoff || f.properties.event_date <= cutoff; }
+  function inTime(f) { return !cutoff || f.date <= cutoff; }
   // A layer is drawn again only when the zoom, the time cut or its visibility changed, or the
   // view left the area drawn last time (the view plus a quarter of it on every side).
   function fresh(r, zoom, shown) {
@@ -253,19 +363,21 @@ function geoUkraineEventMap(map, cfg) {
     var culled = false;
     r.geo.clearLayers();
     r.clusters.clearLayers();
+    r.counts = [0, 0];
     if (r.grid) { drawGrid(r, view); culled = true; }
-    var points = r.points.filter(inTime);
+    var points = cutoff ? r.points.filter(inTime) : r.points;
     if (points.length > cfg.cluster.minPoints) {
       // Zoomed out, or still too many in view: counts on a pixel grid; else each event.
+      culled = true;
       if (zoom >= cfg.cluster.maxZoom) {
-        points = points.filter(function (f) { return view.contains([f.point[1], f.point[0]]); });
-        culled = true;
+        points = points.filter(function (f) { return inView(view, f); });
       }
       if (zoom < cfg.cluster.maxZoom || points.length > cfg.cluster.maxInView) {
-        drawClusters(r, points); points = [];
+        drawClusters(r, points, view); points = [];
       }
     }
-    points.forEach(function (f) { r.geo.addLayer(pointMarker(r, f)); });
+    if (points.length) { r.geo.addLayer(pointSet(r, points)); }
+    r.counts[0] += points.length + r.areas.filter(function (a) { return inTime(a.f); }).length;
     r.areas.forEach(function (a) {
       if (!inTime(a.f)) { return; }
       a.layers = a.layers || areaLayer(r, a.f);
@@ -280,7 +392,7 @@ function geoUkraineEventMap(map, cfg) {
       if (fresh(r, zoom, shown)) { return; }
       var culled = false;
       if (shown) { culled = drawLayer(r, zoom, view); } else {
-        r.geo.clearLayers(); r.clusters.clearLayers();
+        r.geo.clearLayers(); r.clusters.clearLayers(); r.counts = [0, 0];
       }
       r.state = {zoom: zoom, cutoff: cutoff, shown: shown, bounds: culled ? view : null};
     });
