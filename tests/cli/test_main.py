@@ -103,8 +103,14 @@ def test_places_and_extract(tmp_path, capsys):
     assert features[0]["properties"]["fatalities"] == 2
 
 
-def test_extract_without_a_date_is_a_clear_error(tmp_path, capsys):
+def test_extract_without_a_date_keeps_the_events_undated_and_names_the_file(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("Shelling hit Nikopol overnight, killing two people, officials said.\n")
-    assert main(["extract", str(article), "-o", str(tmp_path / "e.geojson")]) == 2
-    assert "--published" in capsys.readouterr().err
+    out = tmp_path / "e.geojson"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "a.txt" in err and "--published" in err and err.count("\n") == 1
+    [feature] = json.loads(out.read_text())["features"]
+    assert feature["properties"]["event_date"] is None
+    assert feature["properties"]["date_precision"] == "unknown"
+    assert feature["properties"]["fatalities"] == 2
