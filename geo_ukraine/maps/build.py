@@ -66,7 +66,8 @@ def _until(events: gpd.GeoDataFrame, as_of: str | dt.date | None) -> gpd.GeoData
     except ValueError:
         msg = f"as_of must be a date YYYY-MM-DD, got {as_of!r}"
         raise ValueError(msg) from None
-    return events[events["event_date"].astype(str) <= cut]
+    # An undated event is not known to be after the cut: it stays.
+    return events[events["event_date"].isna() | (events["event_date"].astype(str) <= cut)]
 
 
 def _new_map(location: tuple[float, float] | None, zoom_start: int | None,
@@ -234,7 +235,8 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
     lines, river_labels = rivers()
     page.config.update({
         "layers": page.layers, "labels": EVENT_LABELS,
-        "dates": sorted(drawn["event_date"].astype(str).unique().tolist()), "time": time,
+        "dates": sorted(drawn["event_date"].dropna().astype(str).unique().tolist()),
+        "time": time,
         "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
                     "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},

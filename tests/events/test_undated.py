@@ -41,3 +41,8 @@ def test_a_date_with_unknown_precision_or_no_date_without_it_is_refused():
                                  "event_type": "shelling", "location": "Kharkiv"}])
     with pytest.raises(EventSchemaError, match="'event_date' is missing"):
         gu.events_from_records([{"event_type": "shelling", "location": "Kharkiv"}])
+
+
+def test_undated_events_are_drawn_and_survive_as_of(events, tmp_path):
+    html = gu.save_map(gu.event_map(events, as_of="2026-03-01"), tmp_path / "m.html")
+    assert "Kharkiv" in html.read_text(encoding="utf-8")
