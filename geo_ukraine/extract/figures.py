@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -17,7 +18,7 @@ from .rules import (
     QUANTITY,
 )
 
-__all__ = ["casualties_at", "injured", "killed", "no_casualties", "quantities"]
+__all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", "quantities"]
 
 
 def _number(value: str) -> int:
@@ -59,12 +60,47 @@ def injured(sentence: str) -> int | None:
     return found
 
 
+class Casualties:
+    """The killed and injured a sentence gives each place it names, clause by clause.
+
+    When the clause that names a place gives figures, they are the place's ("At least a
+    dozen were injured, and a strike in Sumy killed two and wounded nine" gives Sumy 2 and
+    9); otherwise the sentence's figures are. Clauses are found once per sentence and each
+    clause's figures read once, so a sentence naming many places costs no more per place.
+
+    Parameters
+    ----------
+    sentence : str
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence)]
+        self._memo: dict[int, tuple[int | None, int | None]] = {}
+
+    def _read(self, start: int, end: int) -> tuple[int | None, int | None]:
+        key = start * (len(self.sentence) + 1) + end
+        if key not in self._memo:
+            part = self.sentence[start:end]
+            self._memo[key] = (killed(part), injured(part))
+        return self._memo[key]
+
+    def at(self, offset: int) -> tuple[int | None, int | None]:
+        """``(killed, injured)`` for the place named at ``offset``, each None if not stated."""
+        n = bisect.bisect_right([stop for _, stop in self._breaks], offset)
+        start = self._breaks[n - 1][1] if n else 0
+        end = self._breaks[n][0] if n < len(self._breaks) else len(self.sentence)
+        if self._breaks:
+            figures = self._read(start, end)
+            if figures != (None, None):
+                return figures
+        return self._read(0, len(self.sentence))
+
+
 def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
     """Killed and injured for the place named at ``offset`` in ``sentence``.
 
-    When the clause that names the place gives figures, they are the place's ("At least a
-    dozen were injured, and a strike in Sumy killed two and wounded nine" gives Sumy 2 and
-    9); otherwise the sentence's figures are.
+    See :class:`Casualties`.
 
     Parameters
     ----------
@@ -77,19 +113,7 @@ def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
     tuple
         ``(killed, injured)``, each None when not stated.
     """
-    start = 0
-    for brk in CLAUSE_BREAK.finditer(sentence):
-        if brk.start() >= offset:
-            clause = sentence[start:brk.start()]
-            break
-        start = brk.end()
-    else:
-        clause = sentence[start:]
-    if len(clause) < len(sentence):
-        figures = killed(clause), injured(clause)
-        if figures != (None, None):
-            return figures
-    return killed(sentence), injured(sentence)
+    return Casualties(sentence).at(offset)
 
 
 def no_casualties(sentence: str) -> bool:

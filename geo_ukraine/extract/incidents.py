@@ -15,7 +15,7 @@ from ..events.records import event_id
 from ..gazetteer import Gazetteer, Place
 from .classify import actor, attribution, event_type
 from .dates import EventDate
-from .figures import casualties_at, injured, killed, quantities
+from .figures import Casualties, injured, killed, quantities
 from .locations import best_locations, event_locations
 from .mentions import Mention
 from .placing import place_columns
@@ -50,7 +50,8 @@ class Incidents:
         self.source = source
         self.url = url
         self._rows: list[dict[str, Any]] = []
-        self._recent: list[dict[str, Any]] = []  # events of the last few sentences
+        # events of the last few sentences, by place id (and a town's by its raion's code)
+        self._recent: dict[str, list[dict[str, Any]]] = {}
         self._latest: list[dict[str, Any]] = []  # strikes of the latest strike sentence
         self._since = 0  # sentences read since the latest event sentence
         self._weapon: str | None = None  # the type of the latest strike whose weapon is named
@@ -79,7 +80,7 @@ class Incidents:
         """
         self._since += 1
         if self._since > _FOLLOW_UP_REACH:
-            self._recent, self._latest = [], []
+            self._recent, self._latest = {}, []
         located = best_locations(mentions)
         kind = event_type(sentence.text, located)
         own = [m for m in located if m.kind != "country"]
@@ -99,10 +100,11 @@ class Incidents:
         status, claimant = attribution(sentence.text, following, kind)
         damage = kind in STRIKE_TYPES and DAMAGE.search(sentence.text) is not None
         latest = []
+        casualties = Casualties(sentence.text)
         for mention in locations:
             row = self._row(sentence, mention, kind, date)
-            row["fatalities"], row["injured"] = casualties_at(
-                sentence.text, max(0, mention.start - sentence.start))
+            row["fatalities"], row["injured"] = casualties.at(
+                max(0, mention.start - sentence.start))
             row.update(actor=who, status=status, claimed_by=claimant)
             row = self._merged(row) or self._keep(row)
             latest.append(row)
@@ -116,7 +118,9 @@ class Incidents:
 
     def _keep(self, row: dict[str, Any]) -> dict[str, Any]:
         self._rows.append(row)
-        self._recent.append(row)
+        self._recent.setdefault(row["place_id"], []).append(row)
+        if row["admin2"] and not str(row["place_id"]).startswith("a2:"):
+            self._recent.setdefault(f"admin2:{row['admin2']}", []).append(row)
         return row
 
     def _row(self, sentence: Sentence, mention: Mention, kind: str,
@@ -142,9 +146,7 @@ class Incidents:
         casualties where a strike was reported are that strike's, and a strike named after
         bare casualties gives them its type. Returns the event merged into, if any.
         """
-        for earlier in self._recent:
-            if not _same_place(earlier, row):
-                continue
+        for earlier in self._at_place(row):
             kinds = {earlier["event_type"], row["event_type"]}
             same = len(kinds) == 1
             if not same and (not kinds <= STRIKE_TYPES or "civilian_casualties" not in kinds):
@@ -156,10 +158,23 @@ class Incidents:
             return earlier
         return None
 
+    def _at_place(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """Recent events at the row's place: the same place, or a town and its raion.
+
+        "Shelling of Nikopol district" after casualties in Nikopol is one incident.
+        """
+        place_id = str(row["place_id"])
+        found = list(self._recent.get(place_id, ()))
+        if place_id.startswith("a2:"):
+            found += self._recent.get(f"admin2:{row['admin2']}", [])
+        elif row["admin2"]:
+            found += self._recent.get(f"a2:{row['admin2']}", [])
+        return found
+
     def _damage_at(self, strike: dict[str, Any], sentence: Sentence) -> None:
         """Add the damage a strike did at its place, once per incident and place."""
-        if any(r["event_type"] == "infrastructure_damage" and r["place_id"] ==
-               strike["place_id"] for r in self._recent):
+        if any(r["event_type"] == "infrastructure_damage"
+               for r in self._recent.get(strike["place_id"], ())):
             return
         row = dict(strike, event_type="infrastructure_damage", fatalities=None, injured=None,
                    sentence=sentence.text, sentence_start=sentence.start,
@@ -188,17 +203,6 @@ class Incidents:
                 self._damage_at(strike, sentence)
         self._since = 0
         return True
-
-
-def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether two events are at one place: the same, or a town and its raion.
-
-    "Shelling of Nikopol district" after casualties in Nikopol is one incident.
-    """
-    if one["place_id"] == other["place_id"]:
-        return True
-    raions = [r for r in (one, other) if str(r["place_id"]).startswith("a2:")]
-    return len(raions) == 1 and one["admin2"] is not None and one["admin2"] == other["admin2"]
 
 
 def _within(place: Place, row: dict[str, Any]) -> bool:

@@ -16,7 +16,8 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
     """The most specific located mentions: towns, else raions, else regions, else a country.
 
     Actors ("Moscow blamed Kyiv"), name parts and datelines ("ODESA —" over a story about
-    Mykolaiv) are never where an event is.
+    Mykolaiv) are never where an event is; a place named twice counts once (its first
+    mention).
 
     Parameters
     ----------
@@ -27,7 +28,11 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
     -------
     list of Mention
     """
-    located = [m for m in mentions if m.role == "location" and m.places and not m.dateline]
+    located, seen = [], set()
+    for m in mentions:
+        if m.role == "location" and m.places and not m.dateline and m.places not in seen:
+            seen.add(m.places)
+            located.append(m)
     for kinds in (("settlement", "facility"), ("admin2",)):
         specific = [m for m in located if m.kind in kinds]
         if specific:

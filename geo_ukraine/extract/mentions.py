@@ -39,6 +39,9 @@ _DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:
 _DATELINE_INDENT = 40
 # A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
+# The longest list of names read as one phrase ("A, B, C and D regions"): a bound that keeps
+# reading linear however long a list a text holds.
+_MAX_LISTED = 16
 # How many modifiers may stand between a name and its facility noun ("children's").
 _FACILITY_MODIFIERS_MAX = 2
 
@@ -184,7 +187,7 @@ class _Reader:
         words, text = self.words, self.text
         names = [i]
         k = i
-        while k + 2 < len(words) and words[k].capital:
+        while k + 2 < len(words) and words[k].capital and len(names) < _MAX_LISTED:
             gap = between(text, words[k], words[k + 1])
             if gap == ", " and words[k + 1].capital and words[k + 1].lower != "and":
                 k += 1
@@ -412,7 +415,7 @@ class _Reader:
         text, words = self.text, self.words
         names = [clean(text[words[j].start:words[k - 1].end])]
         cursor = k
-        while cursor + 1 < len(words) and (
+        while cursor + 1 < len(words) and len(names) < _MAX_LISTED and (
                 words[cursor].lower in ("and",) or between(text, words[cursor - 1],
                                                            words[cursor]).strip() == ","):
             nxt = cursor + 1 if words[cursor].lower == "and" else cursor

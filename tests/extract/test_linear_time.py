@@ -41,3 +41,14 @@ def test_one_megabyte_takes_at_most_fifteen_times_100_kb(function, separator):
     function(small)  # load the gazetteer, import what the first call imports
     ratio = _seconds(function, large, 3) / _seconds(function, small, 3)
     assert ratio < MAX_RATIO, f"1 MB took {ratio:.1f} times as long as 100 KB"
+
+
+@pytest.mark.parametrize("unit", ["Sumy and ", "Kharkiv, ", "Izium district ", "a man and ",
+                                  "Andriivka near ", "Dnipropetrovsk and ", "killed "])
+def test_long_lists_and_repeats_stay_linear(unit):
+    def text(size):
+        return "Drones hit Sumy. " + unit * (size // len(unit)) + " killed 2."
+
+    _events(text(2000))
+    ratio = _seconds(_events, text(80_000), 2) / _seconds(_events, text(20_000), 3)
+    assert ratio < 8, f"4 times the text took {ratio:.1f} times as long"
