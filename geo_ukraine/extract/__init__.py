@@ -1,12 +1,15 @@
 """The extraction stage: article text to place mentions and candidate events.
 
 Offline and rule-based. The gazetteer drives recognition: every normalised name is a pattern,
-matched over word n-grams of the text (:mod:`.mentions`, with :mod:`.roles` telling locations
-from actors and name parts). Small explicit rule tables (:mod:`.rules`) decide event types,
-figures and attribution (:mod:`.classify`, :mod:`.figures`), :mod:`.dates` resolves dates
-against the publication date, and :mod:`.events` turns each sentence (:mod:`.sentences`) into
-events that keep the sentence and its character offsets, so a person can review each in
-seconds.
+matched over word n-grams of the text (:mod:`.mentions`, words from :mod:`.tokens`), with
+:mod:`.roles` telling locations from actors, name parts and people, and :mod:`.context`
+reading where the text says a place is (its oblast or raion, a town it is near) to choose
+among namesakes. Small explicit rule tables (:mod:`.rules`) decide event types, figures and
+attribution (:mod:`.classify`, :mod:`.figures`); :mod:`.dates` reads the article's own date
+and each sentence's; :mod:`.incidents` builds one event per incident and place from the
+sentences (:mod:`.sentences`), drawn at the places :mod:`.locations` picks with the
+geometry :mod:`.placing` makes from the mention's own place; :mod:`.events` is the entry
+point, and :mod:`.batch` runs many files (forked workers, one event table).
 """
 
 from __future__ import annotations
