@@ -143,12 +143,11 @@ div.leaflet-container{background:#cfe3f0;
 .gu-popup .gu-notes{margin:6px 0 0;font-style:italic}
 .gu-time{background:#fff;padding:6px 8px}
 .gu-time input{width:220px;display:block}
-.gu-oblast-label,.gu-country-label,.gu-town-label,.gu-badge-label{white-space:nowrap;
+.gu-oblast-label,.gu-country-label,.gu-badge-label{white-space:nowrap;
  text-shadow:0 0 2px #fff,0 0 2px #fff;transform:translate(-50%,-50%)}
 .gu-oblast-label{color:#555;font-size:10px;font-style:italic}
 .gu-country-label{color:#222;font:600 13px system-ui,sans-serif;letter-spacing:.12em;
  text-transform:uppercase}
-.gu-town-label{color:#222;font-size:11px;transform:translate(5px,-50%)}
 .gu-badge-label{color:#882255;font-size:11px;font-weight:600;transform:translate(-50%,12px)}
 .gu-river-label{color:#2f6f9f;font:italic 11px/1 system-ui,sans-serif;white-space:nowrap;
  text-shadow:0 0 2px #fff,0 0 2px #fff}

@@ -143,13 +143,20 @@ def test_rivers_and_towns_by_zoom(browser, seed_events, tmp_path):
     assert rivers_far == [], "no river names at zoom 5"
     _view(browser, 49.0, 34.5, 6)
     assert "Dnipro" in browser.execute_script(_SHOWN, ".gu-river-label")
-    towns = browser.execute_script(_SHOWN, ".gu-town-label")
+    towns = browser.execute_script("return geoUkraine.map.guTowns.guShown")
     assert {"Kyiv", "Donetsk", "Kharkiv", "Belgorod"} <= set(towns)
     assert "Bila Tserkva" not in towns and "Kryvyi Rih" not in towns
     _view(browser, 49.3, 37.0, 8)
     assert browser.execute_script(_RIVER_PATHS) > paths_far, "smaller rivers drawn zoomed in"
     names = set(browser.execute_script(_SHOWN, ".gu-river-label"))
     assert {"Siverskyi Donets", "Oskil"} <= names
+    towns = browser.execute_script("return geoUkraine.map.guTowns.guShown")
+    assert {"Izyum", "Kupyansk"} <= set(towns), "towns of 10,000+ from zoom 8"
+    _view(browser, 48.55, 37.7, 10)
+    villages = browser.execute_script("return geoUkraine.map.guTowns.guShown")
+    assert len(villages) > len(towns) / 2, "villages from zoom 10, crowded names left out"
+    browser.save_screenshot(str(ARTIFACTS / "towns_zoom10.png"))
+    _view(browser, 49.3, 37.0, 8)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "rivers_zoom8.png"))
     _view(browser, 48.5, 33.0, 6)

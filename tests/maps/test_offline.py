@@ -1,6 +1,7 @@
 import re
 
 import folium
+import pytest
 
 from geo_ukraine import event_map, offline_html
 from geo_ukraine.maps.assets import find_remote_assets, package_script
@@ -23,3 +24,20 @@ def test_tile_layers_leave_no_reference_behind(seed_events):
 def test_our_scripts_ship_with_the_package():
     for name in ("common.js", "basemap.js", "event_map.js", "controls.js", "territory.js"):
         assert "function" in package_script(name)
+
+
+@pytest.mark.parametrize("snippet, url", [
+    ('<script src="https://cdn.example/x.js"></script>', "https://cdn.example/x.js"),
+    ("<SCRIPT defer SRC='http://c.example/y.js'>", "http://c.example/y.js"),
+    ("<img alt=x src='http://i.example/p.png'>", "http://i.example/p.png"),
+    ('<link rel="stylesheet" href="https://s.example/c.css"/>', "https://s.example/c.css"),
+    ("body{background:URL( 'https://u.example/f.png')}", "https://u.example/f.png"),
+    ("@IMPORT 'https://imp.example/c.css';", "https://imp.example/c.css"),
+    ('L.TileLayer( "http://{s}.tile.example/{z}/{x}/{y}.png")', "http://{s}.tile.example/{z}/{x}/{y}.png"),
+    ("<a href='https://link.example'>a link is no request</a>", None),
+    ("url(images/layers.png) and \\u003cscript src=\"http://escaped.example\"", None),
+])
+def test_remote_assets_found_anywhere_in_a_long_page(snippet, url):
+    filler = '{"notes": "Synthetic event for the benchmark (50 km)", "n": 1}' * 20_000
+    page = f"<html><head></head><body><script>{filler}</script>{snippet}{filler}</body></html>"
+    assert find_remote_assets(page) == ([url] if url else [])

@@ -1,10 +1,12 @@
 /* geo_ukraine offline basemap: land, rivers, country borders (strong) and oblast borders
  * (light), country names, river names along the rivers, and towns from the gazetteer by zoom.
  * Nothing here is interactive. Needs common.js. */
-// Town dots [lon, lat, name, zoom], each from its zoom, as one shape on a canvas: a zoom or
-// pan costs a loop over plain numbers, no Leaflet object per town.
-var TownDots = L.Path.extend({
-  options: {interactive: false},
+// Towns [lon, lat, name, zoom], each from its zoom, drawn on a canvas as one shape: dots
+// (names: false) or names beside them (names: true), so a zoom or pan costs a loop over plain
+// numbers and no element per town. Names go in tier order (oblast centres, towns, villages) and
+// one that would overlap a name already written is left out, so a crowded view stays legible.
+var TownLayer = L.Path.extend({
+  options: {interactive: false, names: false},
   initialize: function (towns, options) {
     L.setOptions(this, options);
     this._towns = towns;
@@ -13,6 +15,7 @@ var TownDots = L.Path.extend({
       var w = geoUkraineLib.mercator(t[0], t[1]);
       this._w[2 * i] = w[0]; this._w[2 * i + 1] = w[1];
     }, this);
+    this.guShown = [];
   },
   _project: function () {
     var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
@@ -21,17 +24,52 @@ var TownDots = L.Path.extend({
   },
   _update: function () { if (this._map) { this._renderer._requestRedraw(this); } },
   _updatePath: function () {
-    var r = this._renderer, ctx = r._ctx, b = r._bounds, zoom = this._map.getZoom(), i, x, y, rad;
+    var r = this._renderer, ctx = r._ctx, b = r._bounds, zoom = this._map.getZoom(), i, x, y, t;
+    var taken = {}, shown = [];
     if (!r._drawing) { return; }
-    ctx.strokeStyle = "#333"; ctx.fillStyle = "#fff"; ctx.lineWidth = 1; ctx.setLineDash([]);
+    ctx.save();
+    ctx.strokeStyle = this.options.names ? "rgba(255,255,255,0.9)" : "#333";
+    ctx.fillStyle = this.options.names ? "#222" : "#fff";
+    ctx.lineWidth = this.options.names ? 3 : 1; ctx.lineJoin = "round"; ctx.setLineDash([]);
+    ctx.textBaseline = "middle";
     for (i = 0; i < this._towns.length && this._towns[i][3] <= zoom; i++) {
+      t = this._towns[i];
       x = this._w[2 * i] * this._k - this._o.x; y = this._w[2 * i + 1] * this._k - this._o.y;
       if (x < b.min.x || x > b.max.x || y < b.min.y || y > b.max.y) { continue; }
-      rad = this._towns[i][3] < 8 ? 3 : 2;
-      ctx.beginPath(); ctx.arc(x, y, rad, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+      if (!this.options.names) {
+        ctx.beginPath(); ctx.arc(x, y, t[3] < 8 ? 3 : 2, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+        continue;
+      }
+      ctx.font = (t[3] < 8 ? "600 12px " : t[3] < 10 ? "600 11px " : "11px ") +
+        "system-ui,-apple-system,'Segoe UI',sans-serif";
+      var w = ctx.measureText(t[2]).width, box = [x + 4, y - 8, x + 6 + w, y + 8];
+      if (overlaps(taken, box)) { continue; }
+      ctx.strokeText(t[2], x + 5, y); ctx.fillText(t[2], x + 5, y);
+      shown.push(t[2]);
     }
+    ctx.restore();
+    this.guShown = shown;  // the names written last time (for tests)
   }
 });
+// Whether a label box [x0, y0, x1, y1] overlaps one already taken; if not, it is taken.
+// Boxes are kept in 64-pixel cells, so each test looks at a few neighbours only.
+function overlaps(taken, box) {
+  var cx0 = Math.floor(box[0] / 64), cx1 = Math.floor(box[2] / 64), cy0 = Math.floor(box[1] / 64);
+  var cy1 = Math.floor(box[3] / 64), cx, cy, list, j;
+  for (cx = cx0; cx <= cx1; cx++) {
+    for (cy = cy0; cy <= cy1; cy++) {
+      list = taken[cx + ":" + cy] || [];
+      for (j = 0; j < list.length; j++) {
+        if (box[0] < list[j][2] && list[j][0] < box[2] && box[1] < list[j][3] &&
+            list[j][1] < box[3]) { return true; }
+      }
+    }
+  }
+  for (cx = cx0; cx <= cx1; cx++) {
+    for (cy = cy0; cy <= cy1; cy++) { (taken[cx + ":" + cy] = taken[cx + ":" + cy] || []).push(box); }
+  }
+  return false;
+}
 function geoUkraineBasemap(map, cfg) {
   "use strict";
   var gu = geoUkraineLib;
@@ -69,21 +107,6 @@ function geoUkraineBasemap(map, cfg) {
     gu.geoPaths(cfg.base.land, function () { return {stroke: "#4a4a4a", weight: 1.8}; }, over)
       .addTo(base);
     cfg.base.countryLabels.forEach(function (c) { label(base, c, "gu-country-label"); });
-    // Towns in three tiers (sorted by tier): dots on the borders' canvas, drawn from their
-    // zoom; names added as the view reaches them and shown from their zoom by CSS (gu-zK).
-    var towns = L.layerGroup().addTo(base), drawn = {};
-    function addTowns() {
-      var view = map.getBounds().pad(0.2), zoom = map.getZoom(), i, t;
-      for (i = 0; i < cfg.base.towns.length; i++) {
-        t = cfg.base.towns[i];
-        if (t[3] > zoom) { break; }
-        if (drawn[i] || !view.contains([t[1], t[0]])) { continue; }
-        drawn[i] = true;
-        label(towns, [t[0], t[1], t[2]], "gu-town-label gu-tier" + t[3]);
-      }
-    }
-    map.on("moveend", addTowns);
-    addTowns();
   }
   // Rivers thin and blue above the land and below every border, town and event; each drawn
   // from the zoom its size earns, wider from zoom 8, where a river is a landmark among towns.
@@ -93,8 +116,15 @@ function geoUkraineBasemap(map, cfg) {
       return zoom < p.zoom ? null : {stroke: "rgba(90,155,212,0.9)",
         weight: (WEIGHT[p.rank] || 0.9) * (zoom >= 8 ? 1.5 : 1)};
     }, renderer).addTo(base);
-    var names = L.layerGroup().addTo(base);
-    labels.forEach(function (item) { riverLabel(names, item); });
+    // Names are added when their zoom is first reached (then shown from it by CSS).
+    var names = L.layerGroup().addTo(base), added = {};
+    function addNames() {
+      labels.forEach(function (item, i) {
+        if (!added[i] && item[3] <= map.getZoom()) { added[i] = true; riverLabel(names, item); }
+      });
+    }
+    map.on("zoomend", addNames);
+    addNames();
   }
   if (cfg.reference) {
     var ref = window[cfg.reference.group];
@@ -103,8 +133,10 @@ function geoUkraineBasemap(map, cfg) {
     }, gu.paneCanvas(map, "guRef")).addTo(ref);
     cfg.reference.labels.forEach(function (lab) { label(ref, lab, "gu-oblast-label"); });
   }
-  if (cfg.base) {  // town dots above the borders
-    new TownDots(cfg.base.towns, {renderer: gu.paneCanvas(map, "guRef")})
+  if (cfg.base) {  // town dots above the borders, names above the events
+    new TownLayer(cfg.base.towns, {renderer: gu.paneCanvas(map, "guRef")})
       .addTo(window[cfg.base.group]);
+    map.guTowns = new TownLayer(cfg.base.towns, {renderer: gu.paneCanvas(map, "guLabels"),
+                                                 names: true}).addTo(window[cfg.base.group]);
   }
 }

@@ -24,7 +24,7 @@ var geoUkraineLib = window.geoUkraineLib || {};
     });
     map.getPane("guRef").style.pointerEvents = "none";
     map.getPane("guLabels").style.pointerEvents = "none";
-    map.guCanvas = L.canvas({padding: 0.5, pane: "guEvents", tolerance: 4});
+    map.guCanvas = L.canvas({padding: 0.1, pane: "guEvents", tolerance: 4});
     map.guAreas = [];
     map.on("layeradd", function (e) { if (e.layer.guRank !== undefined) { gu.restack(map); } });
     return map.guCanvas;
@@ -51,26 +51,34 @@ var geoUkraineLib = window.geoUkraineLib || {};
   // vertices become Mercator pixels once, so a zoom or pan costs a multiply per vertex in view
   // and no Leaflet object per feature. style(properties, zoom) gives {fill, stroke, weight,
   // dash} for a feature at that zoom, or null to leave it out.
+  // Each collection's vertices as Mercator pixels, computed once (land is drawn twice).
+  var prepared = new WeakMap();
+  function prepare(geojson) {
+    return geojson.features.filter(function (f) { return f.geometry; }).map(function (f) {
+      var box = [Infinity, Infinity, -Infinity, -Infinity];
+      var parts = rings(f.geometry).map(function (ring) {
+        var xy = new Float64Array(2 * ring.length), i, w;
+        for (i = 0; i < ring.length; i++) {
+          w = gu.mercator(ring[i][0], ring[i][1]);
+          xy[2 * i] = w[0]; xy[2 * i + 1] = w[1];
+          if (w[0] < box[0]) { box[0] = w[0]; }
+          if (w[1] < box[1]) { box[1] = w[1]; }
+          if (w[0] > box[2]) { box[2] = w[0]; }
+          if (w[1] > box[3]) { box[3] = w[1]; }
+        }
+        return xy;
+      });
+      return {props: f.properties || {}, parts: parts, box: box,
+              closed: /Polygon/.test(f.geometry.type)};
+    });
+  }
   var GeoPaths = L.Path.extend({
     options: {interactive: false},
     initialize: function (geojson, style, options) {
       L.setOptions(this, options);
       this._style = style;
-      this._shapes = geojson.features.filter(function (f) { return f.geometry; }).map(function (f) {
-        var box = [Infinity, Infinity, -Infinity, -Infinity];
-        var parts = rings(f.geometry).map(function (ring) {
-          var xy = new Float64Array(2 * ring.length);
-          ring.forEach(function (c, i) {
-            var w = gu.mercator(c[0], c[1]);
-            xy[2 * i] = w[0]; xy[2 * i + 1] = w[1];
-            box = [Math.min(box[0], w[0]), Math.min(box[1], w[1]),
-                   Math.max(box[2], w[0]), Math.max(box[3], w[1])];
-          });
-          return xy;
-        });
-        return {props: f.properties || {}, parts: parts, box: box,
-                closed: /Polygon/.test(f.geometry.type)};
-      });
+      this._shapes = prepared.get(geojson) || prepare(geojson);
+      prepared.set(geojson, this._shapes);
     },
     _project: function () {
       var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
@@ -113,7 +121,7 @@ var geoUkraineLib = window.geoUkraineLib || {};
   // above the event areas), made once per map.
   gu.paneCanvas = function (map, pane) {
     map.guPaneCanvas = map.guPaneCanvas || {};
-    if (!map.guPaneCanvas[pane]) { map.guPaneCanvas[pane] = L.canvas({pane: pane, padding: 0.3}); }
+    if (!map.guPaneCanvas[pane]) { map.guPaneCanvas[pane] = L.canvas({pane: pane, padding: 0.1}); }
     return map.guPaneCanvas[pane];
   };
 

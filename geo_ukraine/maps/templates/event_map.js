@@ -146,10 +146,44 @@ function geoUkraineEventMap(map, cfg) {
     },
     getLatLng: function () { return this._map.layerPointToLatLng([this._xy[0], this._xy[1]]); }
   });
-  function mercator(lat, lon) {
-    var s = Math.sin(Math.max(Math.min(lat, 85.05), -85.05) * Math.PI / 180);
-    return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
-  }
+
+  // Grid cells of one dense layer as ONE shape on the shared canvas, like PointSet: each item
+  // is {box: [x0, y0, x1, y1] (Mercator pixels at zoom 0), alpha, g: {r, lv, i}}.
+  var CellSet = PointSet.extend({
+    _project: function () {
+      var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
+      this._xy = this._items.map(function (it) {
+        return [it.box[0] * k - o.x, it.box[1] * k - o.y, it.box[2] * k - o.x, it.box[3] * k - o.y];
+      });
+      this._pxBounds = this._items.length ? L.bounds([-o.x, -o.y], [256 * k - o.x, 256 * k - o.y]) : null;
+    },
+    _updatePath: function () {
+      var r = this._renderer, ctx = r._ctx, b = r._bounds, i, q;
+      if (!r._drawing || !this._xy) { return; }
+      ctx.fillStyle = ctx.strokeStyle = this.options.color; ctx.lineWidth = 0.6;
+      ctx.setLineDash([]);
+      for (i = 0; i < this._xy.length; i++) {
+        q = this._xy[i];
+        if (q[2] < b.min.x || q[0] > b.max.x || q[3] < b.min.y || q[1] > b.max.y) { continue; }
+        ctx.globalAlpha = this._items[i].alpha;
+        ctx.fillRect(q[0], q[1], q[2] - q[0], q[3] - q[1]);
+        ctx.globalAlpha = 1;
+        ctx.strokeRect(q[0], q[1], q[2] - q[0], q[3] - q[1]);
+      }
+    },
+    _containsPoint: function (p) {
+      var i, q;
+      this.guHit = null;
+      for (i = this._xy ? this._xy.length - 1 : -1; i >= 0; i--) {
+        q = this._xy[i];
+        if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]) {
+          this.guHit = this._items[i];
+          return true;
+        }
+      }
+      return false;
+    }
+  });
 
   // ---- layer data: columnar (see geo_ukraine.maps.layers), read where it is needed --------
   // An event is {d: its layer's data, i: its row}; its popup fields are read when a popup or
@@ -177,7 +211,7 @@ function geoUkraineEventMap(map, cfg) {
       if (!g) {
         // Where the point is in Web Mercator pixels at zoom 0 (times 2^zoom at any zoom).
         f.lon = data.xy[2 * i] / SCALE; f.lat = data.xy[2 * i + 1] / SCALE;
-        var w = mercator(f.lat, f.lon);
+        var w = gu.mercator(f.lon, f.lat);
         f.wx = w[0]; f.wy = w[1];
       } else {
         f.areaKey = JSON.stringify(g);
@@ -214,13 +248,16 @@ function geoUkraineEventMap(map, cfg) {
   function hit(e) { return e.layer.guHit || null; }
   function tipText(h) {
     return h.f ? tooltipText(props(h.f), shownHere(h.f).length - 1) :
-      h.c.n + " events: click to zoom in";
+      h.g ? h.g.lv.n[h.g.i] + " events: " + h.g.r.label : h.c.n + " events: click to zoom in";
   }
   function delegate(group) {
     group.on("click", function (e) {
       var h = hit(e);
       if (h && h.f) { L.popup(POPUP).setLatLng(e.latlng).setContent(popupFor(shownHere(h.f))).openOn(map); }
       if (h && h.c) { map.setView([h.c.lat, h.c.lon], h.c.zoom + 2); }
+      if (h && h.g) {
+        L.popup(POPUP).setLatLng(e.latlng).setContent(gridPopup(h.g.r, h.g.lv, h.g.i)).openOn(map);
+      }
     });
     group.on("mouseover mousemove", function (e) {
       var h = hit(e);
@@ -303,14 +340,17 @@ function geoUkraineEventMap(map, cfg) {
   // view, at the mean position of its points.
   function drawClusters(r, points, view) {
     var cells = new Map(), zoom = map.getZoom(), k = Math.pow(2, zoom) / cfg.cluster.cellPixels;
-    points.forEach(function (f) {
-      var key = Math.floor(f.wx * k) * 4194304 + Math.floor(f.wy * k), c = cells.get(key);
+    var i, f, key, c;
+    for (i = 0; i < points.length; i++) {
+      f = points[i];
+      key = Math.floor(f.wx * k) * 4194304 + Math.floor(f.wy * k);
+      c = cells.get(key);
       if (!c) { cells.set(key, c = {n: 0, lat: 0, lon: 0}); }
       c.n += 1; c.lat += f.lat; c.lon += f.lon;
-    });
+    }
     var items = [];
     cells.forEach(function (c) {
-      var lat = c.lat / c.n, lon = c.lon / c.n, w = mercator(lat, lon);
+      var lat = c.lat / c.n, lon = c.lon / c.n, w = gu.mercator(lon, lat);
       if (!view.contains([lat, lon])) { return; }
       items.push({c: {n: c.n, lat: lat, lon: lon, zoom: zoom}, wx: w[0], wy: w[1],
                   radius: Math.min(24, 5 + 2.5 * Math.log2(c.n))});
@@ -334,22 +374,18 @@ function geoUkraineEventMap(map, cfg) {
   }
   function drawGrid(r, view) {
     var z = map.getZoom(), lv = r.grid.levels[z < 8 ? 0 : z < 10 ? 1 : 2], s = lv.size;
-    var top = 1, i, colour = r.style.colour;
+    var top = 1, i, items = [], south, west, a, b;
     for (i = 0; i < lv.n.length; i++) { top = Math.max(top, lv.n[i]); }
     for (i = 0; i < lv.n.length; i++) {
       if (cutoff && r.grid.dates[lv.first[i]] > cutoff) { continue; }
-      var b = L.latLngBounds([lv.iy[i] * s, lv.ix[i] * s], [(lv.iy[i] + 1) * s, (lv.ix[i] + 1) * s]);
-      if (!view.intersects(b)) { continue; }
-      var cell = L.rectangle(b, {renderer: canvas, color: colour, weight: 0.6, fillColor: colour,
-        fillOpacity: 0.15 + 0.6 * Math.log(1 + lv.n[i]) / Math.log(1 + top)});
-      (function (k) {
-        cell.bindTooltip(function () { return el("span", lv.n[k] + " events: " + r.label); },
-                         {sticky: true});
-        cell.bindPopup(function () { return gridPopup(r, lv, k); }, POPUP);
-      })(i);
-      r.clusters.addLayer(cell);
-      r.counts[1] += 1;
+      south = lv.iy[i] * s; west = lv.ix[i] * s;
+      if (!view.intersects(L.latLngBounds([south, west], [south + s, west + s]))) { continue; }
+      a = gu.mercator(west, south + s); b = gu.mercator(west + s, south);
+      items.push({box: [a[0], a[1], b[0], b[1]], g: {r: r, lv: lv, i: i},
+                  alpha: 0.15 + 0.6 * Math.log(1 + lv.n[i]) / Math.log(1 + top)});
     }
+    r.clusters.addLayer(new CellSet(items, {renderer: canvas, color: r.style.colour}));
+    r.counts[1] += items.length;
   }
   function inTime(f) { return !cutoff || f.date <= cutoff; }
   // A layer is drawn again only when the zoom, the time cut or its visibility changed, or the
