@@ -48,7 +48,8 @@ class _Town(NamedTuple):
 
     @classmethod
     def of(cls, place: Place, zoom: int) -> _Town:
-        return cls(round(place.lon, 4), round(place.lat, 4), place.name, zoom)
+        # 3 decimals (about 100 m) place a name well at any zoom, in 130 KB less of page.
+        return cls(round(place.lon, 3), round(place.lat, 3), place.name, zoom)
 
 
 def _feature(geometry: Any, **properties: Any) -> dict[str, Any]:

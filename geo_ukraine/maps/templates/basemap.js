@@ -42,7 +42,7 @@ var TownLayer = L.Path.extend({
       }
       ctx.font = (t[3] < 8 ? "600 12px " : t[3] < 10 ? "600 11px " : "11px ") +
         "system-ui,-apple-system,'Segoe UI',sans-serif";
-      var w = ctx.measureText(t[2]).width, box = [x + 4, y - 8, x + 6 + w, y + 8];
+      var w = ctx.measureText(t[2]).width, box = [x + 4, y - 6, x + 6 + w, y + 6];
       if (overlaps(taken, box)) { continue; }
       ctx.strokeText(t[2], x + 5, y); ctx.fillText(t[2], x + 5, y);
       shown.push(t[2]);
