@@ -219,7 +219,8 @@ _ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-ol
                r"(?:(?:[a-z]+\s+){0,2}?)(?:man|woman|boy|girl|child|baby|infant|teenager|"
                r"driver|resident|civilian|person|pensioner|husband|wife|son|daughter|mother|"
                r"father|worker|employee|rescuer|policeman|officer|firefighter|medic|farmer|"
-               r"volunteer|passer-by|serviceman|soldier)")
+               r"volunteer|passer-by|serviceman|soldier|neighbou?r|brother|sister|grandmother|"
+               r"grandfather|grandson|granddaughter|relative|colleague|guard|nurse|doctor|teacher)")
 # A list of singular victims ("A 61-year-old woman and her 65-year-old husband").
 _VICTIMS = rf"(?P<victims>{_ONE_PERSON}(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}})"
 # The counts' own ages ("two women, aged 61 and 73,") are skipped between count and verb.
@@ -269,7 +270,9 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|wh
 PERSON_WORD = re.compile(
     r"\b(?:man|woman|boy|girl|child|baby|infant|teenager|driver|resident|civilian|person|"
     r"pensioner|husband|wife|son|daughter|mother|father|worker|employee|rescuer|policeman|"
-    r"officer|firefighter|medic|farmer|volunteer|passer-by|serviceman|soldier)\b", re.I)
+    r"officer|firefighter|medic|farmer|volunteer|passer-by|serviceman|soldier|neighbou?r|"
+    r"brother|sister|grandmother|grandfather|grandson|granddaughter|relative|colleague|"
+    r"guard|nurse|doctor|teacher)\b", re.I)
 
 #: Words without which no :data:`KILLED` or :data:`INJURED` pattern can match: a cheap test
 #: that spares most sentences the figure patterns.

@@ -35,6 +35,15 @@ def test_figures(sentence, killed, injured):
         ("A strike killed 1,200.", 1200, None, None),
         ("Russia launched more than 90 drones and 12 missiles.", None, None,
          "more than 90 drones; 12 missiles"),
+        # ages are not counts; a singular victim is one; "no casualties" is nought
+        ("Two women, aged 61 and 73, died when the shell hit their house.", 2, None, None),
+        ("A drone killed a driver on the road out of town.", 1, None, None),
+        ("A man was killed and his neighbour was wounded.", 1, 1, None),
+        ("A 70-year-old woman and her 72-year-old husband were injured.", None, 2, None),
+        ("Officials said there were no casualties.", 0, 0, None),
+        ("By the evening the death toll had risen to 14.", 14, None, None),
+        ("The strike claimed the lives of at least 9 people and caused 30 injuries.", 9, 30,
+         None),
     ],
 )
 def test_figure_parsers(sentence, killed_, injured_, quantity):

@@ -99,3 +99,9 @@ def test_a_raion_named_after_its_town():
     (_village, raion) = find_places("Shells hit Cherneshchyna in Izium district at dawn.")
     assert (raion.surface, raion.kind, raion.place.place_id) == ("Izium", "admin2",
                                                                  "a2:UA.07.6304")
+
+
+def test_rivers_seas_and_water_are_found():
+    found = {m.surface: m.kind for m in find_places(
+        "Boats crossed the Dnipro River at night while ships left the Black Sea port.")}
+    assert found["Dnipro River"] == "other"
