@@ -12,7 +12,8 @@ from geo_ukraine.extract import sentences
 SENTENCE = ("Overnight, Russian drones struck Kharkiv and the Sumy region, killing two people "
             "and wounding a 45-year-old man, the governor said on March 3. ")
 # 10x the text may take at most this many times as long (linear is ~10; quadratic ~100).
-MAX_RATIO = 15
+# The margin is for a loaded machine: on CI's shared cores a linear scanner measured 17.
+MAX_RATIO = 30
 
 
 def _seconds(function, text, runs):
@@ -34,7 +35,7 @@ def _events(text):
 @pytest.mark.parametrize("separator", ["", "\n"])
 @pytest.mark.parametrize("function", [sentences, find_places, _events],
                          ids=["sentences", "find_places", "extract_events"])
-def test_one_megabyte_takes_at_most_fifteen_times_100_kb(function, separator):
+def test_one_megabyte_takes_at_most_thirty_times_100_kb(function, separator):
     unit = SENTENCE + separator
     small = unit * (100_000 // len(unit))
     large = unit * (1_000_000 // len(unit))
@@ -51,4 +52,5 @@ def test_long_lists_and_repeats_stay_linear(unit):
 
     _events(text(2000))
     ratio = _seconds(_events, text(80_000), 2) / _seconds(_events, text(20_000), 3)
-    assert ratio < 8, f"4 times the text took {ratio:.1f} times as long"
+    # linear is ~4, quadratic ~16
+    assert ratio < 10, f"4 times the text took {ratio:.1f} times as long"
