@@ -31,7 +31,7 @@ from .rules import (
     SKIP_SINGLE,
 )
 from .sentences import starts_sentence
-from .tokens import Token, between
+from .tokens import WORD, Token, between
 
 __all__ = ["NameContext", "role", "seat_role"]
 
@@ -40,6 +40,8 @@ _CAPITAL_POPULATION = 1_000_000
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
 # A town this large is never taken for a person's name ("On Saturday Kyiv denied").
 _PERSON_MAX_POPULATION = 200_000
+# How far around a word its line is read to tell a headline.
+_HEADLINE_REACH = 60
 # Kinds of place whose name is also a person's name often enough to check.
 _PERSONAL_KINDS = ("settlement", "other")
 
@@ -165,13 +167,24 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
         return True
     if after is not None and after.capital and not after.text.isupper() and \
             _POSSESSIVE.search(word.text) is None and after.lower not in names.lowercase \
-            and after.lower not in SKIP_SINGLE:
+            and after.lower not in SKIP_SINGLE and not _in_headline(text, word.start):
         return True  # "Volodymyr Zelensky": a given name before a surname
     return weak and before is not None and before.capital and not before.text.isupper() \
         and NOT_PERSON_BEFORE.search(before.text) is None \
         and _POSSESSIVE.search(before.text) is None \
         and before.lower not in names.lowercase \
         and not (starts_sentence(text, before.start) and before.lower in SENTENCE_OPENERS)
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """Whether the words around ``offset`` are a title-case headline ("Sumy Burns Again")."""
+    before = text.rfind("\n", max(0, offset - _HEADLINE_REACH), offset)
+    stop = text.find("\n", offset, offset + _HEADLINE_REACH)
+    if (before < 0 and offset > _HEADLINE_REACH) or (stop < 0 and
+                                                     len(text) > offset + _HEADLINE_REACH):
+        return False  # a long line is body text, not a headline
+    words = WORD.findall(text[before + 1:stop if stop >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def _location_or_actor(text: str, tokens: list[Token], first: int, end: int) -> str:

@@ -190,7 +190,11 @@ SKIP_SINGLE: frozenset[str] = frozenset([
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "shahed", "geran", "iskander", "kalibr", "kinzhal",
     "himars", "atacms", "storm", "shadow", "taurus", "burevestnik", "sarmat", "zircon",
-    "telegram", "x", "facebook", "youtube", "instagram", "whatsapp"])
+    "telegram", "x", "facebook", "youtube", "instagram", "whatsapp",
+    # ordinary English words that are also towns somewhere, capitalised in headlines
+    "hit", "police", "mobile", "reading", "split", "deal", "bath", "wells", "opportunity",
+    "enterprise", "liberty", "paradise", "eagle", "mission", "sale", "battle", "strike",
+    "mine", "gap", "wing", "progress", "independence", "victory", "energy", "hope"])
 
 # ------------------------------------------------------------------------------------ figures
 #: Numbers written as words, to their values.

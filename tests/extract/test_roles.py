@@ -105,3 +105,8 @@ def test_rivers_seas_and_water_are_found():
     found = {m.surface: m.kind for m in find_places(
         "Boats crossed the Dnipro River at night while ships left the Black Sea port.")}
     assert found["Dnipro River"] == "other"
+
+
+def test_headline_words_and_organisations_are_not_places():
+    text = "Hit By Drones, Sumy Burns\nThe UN, NATO and the EU said the town of Sumy burned."
+    assert [m.surface for m in find_places(text)] == ["Sumy", "Sumy"]
