@@ -23,7 +23,7 @@ def _cells(lon: Any, lat: Any, size: float, frame: Any) -> dict[str, Any]:
     ix = np.floor(lon / size).astype(np.int64)
     iy = np.floor(lat / size).astype(np.int64)
     grouped = frame.assign(ix=ix, iy=iy).groupby(["ix", "iy"], sort=False).agg(
-        n=("date", "size"), first=("date", "min"), last=("date", "max"),
+        n=("first", "size"), first=("first", "min"), last=("last", "max"),
         killed=("killed", "sum"), injured=("injured", "sum"))
     index = grouped.index.to_frame(index=False)
     return {"size": size, "ix": index["ix"].tolist(), "iy": index["iy"].tolist(),
@@ -40,16 +40,20 @@ def grid_summary(points: gpd.GeoDataFrame) -> dict[str, Any]:
     dict
         ``n`` (events), ``dates`` (the distinct dates, sorted; cells refer to them by index)
         and ``levels``: per cell size, columns ``ix``/``iy`` (cell index: ``lon // size``,
-        ``lat // size``), ``n``, ``first``/``last`` (date indices), ``killed``, ``injured``.
+        ``lat // size``), ``n``, ``first``/``last`` (date indices; a cell of undated events
+        only has ``first`` > ``last``), ``killed``, ``injured``.
     """
     import numpy as np
     import pandas as pd
     import shapely
 
     xy = shapely.get_coordinates(points.geometry.to_numpy())
-    codes, dates = pd.factorize(points["event_date"].astype(str), sort=True)
+    dated = points["event_date"].notna().to_numpy()
+    codes, dates = pd.factorize(points["event_date"].where(dated).astype(object), sort=True)
+    # An undated event counts in its cell but moves neither its first nor its last date (a
+    # cell of undated events only has first > last).
     frame = pd.DataFrame({
-        "date": codes,
+        "first": np.where(dated, codes, len(dates)), "last": np.where(dated, codes, -1),
         "killed": pd.to_numeric(points["fatalities"], errors="coerce").fillna(0)
         .to_numpy(dtype=np.int64),
         "injured": pd.to_numeric(points["injured"], errors="coerce").fillna(0)

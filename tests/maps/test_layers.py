@@ -68,3 +68,17 @@ def test_a_million_events_are_counted_on_a_grid(monkeypatch):
     for level in layer["grid"]["levels"]:
         assert sum(level["n"]) == 3000
         assert len(level["ix"]) == len(level["iy"]) == len(level["n"])
+
+
+def test_undated_events_are_counted_on_the_grid_without_moving_its_dates():
+    from geo_ukraine.maps.aggregate import grid_summary
+    from tests.conftest import scattered_events
+
+    events = scattered_events(40, (30, 30.4), (48, 48.4))
+    events["event_date"] = ["2026-01-02"] * 20 + [None] * 20
+    coarse = grid_summary(events)["levels"][0]
+    assert sum(coarse["n"]) == 40 and grid_summary(events)["dates"] == ["2026-01-02"]
+    assert all(first <= last for first, last in zip(coarse["first"], coarse["last"], strict=True))
+    alone = grid_summary(events.iloc[20:])["levels"][0]
+    assert all(first > last for first, last in zip(alone["first"], alone["last"], strict=True)), \
+        "a cell of undated events has no dates"

@@ -363,8 +363,8 @@ function geoUkraineEventMap(map, cfg) {
   function gridPopup(r, lv, i) {
     var box = el("div", null, "gu-popup"), dates = r.grid.dates, table = el("table");
     box.appendChild(el("div", lv.n[i] + " events: " + r.label, "gu-popup-title"));
-    row(table, "Dates", dates[lv.first[i]] + (lv.last[i] !== lv.first[i] ?
-      " to " + dates[lv.last[i]] : ""));
+    row(table, "Dates", lv.first[i] > lv.last[i] ? "unknown" : dates[lv.first[i]] +
+      (lv.last[i] !== lv.first[i] ? " to " + dates[lv.last[i]] : ""));
     row(table, "Killed", lv.killed[i]); row(table, "Injured", lv.injured[i]);
     row(table, "Area", lv.size + "\u00b0 square");
     box.appendChild(table);
@@ -387,7 +387,8 @@ function geoUkraineEventMap(map, cfg) {
     r.clusters.addLayer(new CellSet(items, {renderer: canvas, color: r.style.colour}));
     r.counts[1] += items.length;
   }
-  function inTime(f) { return !cutoff || f.date <= cutoff; }
+  // An undated event is not known to be after the cut: it stays.
+  function inTime(f) { return !cutoff || f.date === null || f.date <= cutoff; }
   // A layer is drawn again only when the zoom, the time cut or its visibility changed, or the
   // view left the area drawn last time (the view plus a quarter of it on every side).
   function fresh(r, zoom, shown) {
