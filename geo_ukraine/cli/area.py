@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
-from ..errors import GeoUkraineError
+from ..errors import GeoUkraineError, TerritoryError
 from ..territory import KM2_PER_MI2, by_oblast, changes, read_snapshot, share_of_country
 from .common import print_json
 
@@ -58,12 +59,24 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _area(path: str, by_oblast_too: bool) -> dict[str, Any]:
+# Stands in for the date of an undated snapshot whose area alone is asked for; never shown.
+_UNDATED = dt.date(1, 1, 1)
 
-    snap = read_snapshot(path)
+
+def _area(path: str, by_oblast_too: bool) -> dict[str, Any]:
+    # An area needs no date: a snapshot that carries none is measured and reported undated
+    # (a change between two snapshots still needs both dates).
+    date: str | None = None
+    try:
+        snap = read_snapshot(path)
+        date = snap.date.isoformat()
+    except TerritoryError as exc:
+        if "has no date" not in str(exc):
+            raise
+        snap = read_snapshot(path, date=_UNDATED)
     _report_repairs(snap)
     item: dict[str, Any] = {
-        "snapshot": snap.source, "date": snap.date.isoformat(), "status": snap.status,
+        "snapshot": snap.source, "date": date, "status": snap.status,
         "area_km2": round(snap.area_km2, 3), "area_mi2": round(snap.area_mi2, 3),
         "share_of_ukraine": round(share_of_country(snap, "UA"), 5),
         "repairs": list(snap.repairs)}
@@ -83,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     key = "area_" + args.units
     for item in results:
-        print(f"{item['snapshot']}\t{item['date']}\t{item['status']}\t"
+        print(f"{item['snapshot']}\t{item['date'] or 'undated'}\t{item['status']}\t"
               f"{item[key]:,.1f} {args.units}\t"
               f"{item['share_of_ukraine'] * 100:.2f}% of Ukraine")
         for row in item.get("by_oblast", []):

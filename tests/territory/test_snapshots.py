@@ -49,3 +49,18 @@ def test_dates_as_gis_tools_write_them(written):
 def test_dates_that_are_not_dates_name_the_file(written):
     with pytest.raises(TerritoryError, match=r"front\.kml: date"):
         snapshot_date(written, "front.kml")
+
+
+def test_the_area_of_one_undated_snapshot_needs_no_date(tmp_path, capsys):
+    import json
+
+    from geo_ukraine.cli import main
+
+    path = tmp_path / "front.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {}, "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[37, 48], [38, 48], [38, 49], [37, 49], [37, 48]]]}}]}))
+    assert main(["area", str(path), "--json"]) == 0
+    [item] = json.loads(capsys.readouterr().out)
+    assert item["date"] is None and 8_000 < item["area_km2"] < 8_500
