@@ -10,7 +10,7 @@ from ..._files import atomic_path
 from ...errors import EventSchemaError
 from ..schema import is_missing
 from .base import WriteOptions
-from .rows import events_from_rows
+from .rows import events_from_frame
 from .source import one_line
 from .text import GPKG_UNSAFE, decode_text, encode_text
 from .values import read_value
@@ -64,16 +64,7 @@ def read_gpkg(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:
         # pyogrio's DataSourceError and DataLayerError are RuntimeErrors.
         msg = f"{path.name}: not a GeoPackage with an {LAYER!r} layer ({one_line(exc)})"
         raise EventSchemaError(msg) from None
-    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
-        frame = frame.to_crs("EPSG:4326")
-    geom_col = frame.geometry.name
-    rows = []
-    for n, (record, geom) in enumerate(zip(frame.drop(columns=geom_col).to_dict("records"),
-                                           frame.geometry, strict=True), start=1):
-        row = {k: _cell(v) for k, v in record.items()}
-        row["geometry"] = geom
-        rows.append((f"{path.name} feature {n}", row))
-    return events_from_rows(rows, path.name, gazetteer=gazetteer)
+    return events_from_frame(frame, path.name, "feature", _cell, gazetteer=gazetteer)
 
 
 def _cell(value: Any) -> Any:

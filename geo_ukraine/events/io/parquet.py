@@ -14,7 +14,7 @@ from ..._files import atomic_path
 from ...errors import EventSchemaError
 from ..schema import is_missing
 from .base import WriteOptions
-from .rows import events_from_rows
+from .rows import events_from_frame
 from .source import one_line
 from .values import read_value
 
@@ -59,13 +59,4 @@ def read_parquet(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:
     except (pyarrow.ArrowException, ValueError, TypeError, KeyError, OSError) as exc:
         msg = f"{path.name}: not a GeoParquet file ({one_line(exc)})"
         raise EventSchemaError(msg) from None
-    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
-        frame = frame.to_crs("EPSG:4326")
-    geom_col = frame.geometry.name
-    rows = []
-    for n, (record, geom) in enumerate(zip(frame.drop(columns=geom_col).to_dict("records"),
-                                           frame.geometry, strict=True), start=1):
-        row = {k: read_value(v) for k, v in record.items()}
-        row["geometry"] = geom
-        rows.append((f"{path.name} row {n}", row))
-    return events_from_rows(rows, path.name, gazetteer=gazetteer)
+    return events_from_frame(frame, path.name, "row", read_value, gazetteer=gazetteer)

@@ -8,7 +8,7 @@ range. Nothing is silently nulled, truncated or "fixed".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ...errors import EventSchemaError
@@ -28,11 +28,39 @@ from ..schema import INT_COLUMNS
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["PlacedRow", "check_row", "events_from_rows"]
+__all__ = ["PlacedRow", "check_row", "events_from_frame", "events_from_rows"]
 
 #: A row as read: where it came from ("events.geojson feature 3") and column -> value, with
 #: ``geometry`` a shapely geometry or None.
 PlacedRow = tuple[str, dict[str, Any]]
+
+
+def events_from_frame(frame: gpd.GeoDataFrame, source: str, unit: str,
+                      cell: Callable[[Any], Any], *, gazetteer: Any = None
+                      ) -> gpd.GeoDataFrame:
+    """Events from a GeoDataFrame a reader loaded (GeoPackage, GeoParquet), row by row checked.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        In any CRS; reprojected to EPSG:4326.
+    source : str
+        The file's name, for messages ("events.gpkg feature 3").
+    unit : str
+        What a row is called in messages: ``feature`` or ``row``.
+    cell : callable
+        Turns one stored value into the value the schema reads.
+    """
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    geom_col = frame.geometry.name
+    rows = []
+    for n, (record, geom) in enumerate(zip(frame.drop(columns=geom_col).to_dict("records"),
+                                           frame.geometry, strict=True), start=1):
+        row = {k: cell(v) for k, v in record.items()}
+        row["geometry"] = geom
+        rows.append((f"{source} {unit} {n}", row))
+    return events_from_rows(rows, source, gazetteer=gazetteer)
 
 
 def events_from_rows(rows: Sequence[PlacedRow], source: str, *,
