@@ -14,8 +14,8 @@ from .rules import (
     KILLED_HINT,
     NO_CASUALTIES,
     NUMBER_WORDS,
-    PERSON_WORD,
     QUANTITY,
+    VICTIM_ITEM,
 )
 
 __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", "quantities"]
@@ -30,7 +30,8 @@ def _count(match: re.Match[str]) -> int:
     """The figure a match gives: its number, or how many victims it lists one by one."""
     victims = match.groupdict().get("victims")
     if victims:
-        return len(PERSON_WORD.findall(victims))
+        return sum(1 if item.group("one") else _number(item.group("many"))
+                   for item in VICTIM_ITEM.finditer(victims))
     return _number(match.group("num"))
 
 

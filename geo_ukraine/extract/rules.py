@@ -44,7 +44,6 @@ __all__ = [
     "NUMBER_WORDS",
     "ORGANISATION_OF",
     "PERSON_BEFORE",
-    "PERSON_WORD",
     "QUANTITY",
     "SAME_AGAIN",
     "SEATS_OF_GOVERNMENT",
@@ -54,6 +53,7 @@ __all__ = [
     "STRIKE_NOUN",
     "STRIKE_VERB",
     "UNCONFIRMED",
+    "VICTIM_ITEM",
 ]
 
 # ------------------------------------------------------------------------- roles of a mention
@@ -206,10 +206,13 @@ NUMBER_WORDS: dict[str, int] = {
     "a dozen": 12,
 }
 
-# A count in digits or words, as the named group ``num``.
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|dozen|" + "|".join(
+# The ways a count is written, in digits or words.
+_COUNTS = r"\d{1,3}(?:,\d{3})+|\d+|a dozen|dozen|" + "|".join(
     sorted((k for k in NUMBER_WORDS if k not in ("a", "an", "dozen", "a dozen")),
-           key=len, reverse=True)) + r")")
+           key=len, reverse=True))
+# A count, unnamed, and as the named group ``num``.
+_COUNT = rf"(?:{_COUNTS})"
+_NUM = rf"(?P<num>{_COUNTS})"
 
 # A qualifier before a count ("at least 21", "more than 50").
 _ABOUT = r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a total of|up to)\s+)?"
@@ -225,12 +228,23 @@ _ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-ol
                r"father|worker|employee|rescuer|policeman|officer|firefighter|medic|farmer|"
                r"volunteer|passer-by|serviceman|soldier|neighbou?r|brother|sister|grandmother|"
                r"grandfather|grandson|granddaughter|relative|colleague|guard|nurse|doctor|teacher)")
-# A list of singular victims ("A 61-year-old woman and her 65-year-old husband").
-_VICTIMS = rf"(?P<victims>{_ONE_PERSON}(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}})"
-# The counts' own ages ("two women, aged 61 and 73,") are skipped between count and verb.
-_AGED = r"(?:,\s*(?:aged|ages)\s[^,.;]{1,30},)?"
+# A counted group of victims ("three women", "two other people").
+_GROUP = rf"{_COUNT}\s+(?:[a-z]+\s+)?{_PEOPLE}"
+# A list of victims: singular ones joined by commas or "and" ("A 61-year-old woman and her
+# 65-year-old husband"), a counted group only by "and" ("a man and three women"), so that an
+# apposition ("two people, a man and a woman,") is not counted twice.
+_VICTIMS = (rf"(?P<victims>(?:{_GROUP}\s+and\s+)?{_ONE_PERSON}"
+            rf"(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}}(?:\s+and\s+{_GROUP})?)")
+# What may stand between a count and its verb: the counts' own ages ("two women, aged 61 and
+# 73,"), who is among them ("three people, including a child,"), an apposition of singular
+# victims ("two people, a man and a woman,").
+_AGED = (r"(?:,\s*(?:aged|ages|including|among them|among whom|both|all|mostly|a|an|one)"
+         r"\s[^,.;]{1,40},)?")
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got))?(?:\s+(?:reportedly|also|" \
       r"seriously|critically|severely|slightly|fatally|later|all))?"
+# The verb of people hurt, after the count: injured, wounded, in hospital.
+_HURT = (r"\s+(?:injured|wounded|hurt|hospitali[sz]ed|(?:being\s+)?(?:treated|taken)\s+"
+         r"(?:to|in|at)\s+(?:a\s+|the\s+)?hospital)\b")
 
 #: Patterns whose ``num`` group is the number killed (or ``victims`` lists them one by one);
 #: the largest figure found counts.
@@ -248,7 +262,8 @@ KILLED: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + r"(?:\s+with\s[^,.;]{1,40}?)?"
                r"\s+(?:had\s+)?died\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+" + _VICTIMS, re.I),
-    re.compile(r"\bthe body of " + _VICTIMS, re.I),
+    re.compile(r"\bthe (?:body|remains) of " + _VICTIMS, re.I),
+    re.compile(r"\b(?:the )?bodies of " + _ABOUT + _NUM + r"\b", re.I),
 )
 
 #: Patterns whose ``num`` group is the number injured (or ``victims`` lists them).
@@ -257,31 +272,27 @@ INJURED: tuple[re.Pattern[str], ...] = (
                r"hospitalising|hospitalizing)\s+" + _ABOUT + _NUM
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
     re.compile(r"\b" + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
-               + r"\s+(?:injured|wounded|hurt|hospitali[sz]ed)\b", re.I),
+               + _HURT, re.I),
     re.compile(r"\b" + _ABOUT + _NUM + r"\s+(?:injuries|injured\b|wounded\b)", re.I),
     re.compile(r"\b(?:number of (?:injured|wounded|injuries|those injured))\s+"
                r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|grew|"
                r"is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
-    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE
-               + r"\s+(?:injured|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + _HURT, re.I),
     re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _VICTIMS, re.I),
 )
 
 #: Where a sentence's clauses part: figures in the clause that names a place are that place's.
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+")
 
-#: The person noun of one victim in a list of victims (each counts one).
-PERSON_WORD = re.compile(
-    r"\b(?:man|woman|boy|girl|child|baby|infant|teenager|driver|resident|civilian|person|"
-    r"pensioner|husband|wife|son|daughter|mother|father|worker|employee|rescuer|policeman|"
-    r"officer|firefighter|medic|farmer|volunteer|passer-by|serviceman|soldier|neighbou?r|"
-    r"brother|sister|grandmother|grandfather|grandson|granddaughter|relative|colleague|"
-    r"guard|nurse|doctor|teacher)\b", re.I)
+#: One item of a list of victims: a singular victim (``one``, counts one) or a counted group
+#: (``many``, counts its number).
+VICTIM_ITEM = re.compile(rf"(?P<one>{_ONE_PERSON})|(?P<many>{_COUNT})\s+(?:[a-z]+\s+)?{_PEOPLE}",
+                         re.I)
 
 #: Words without which no :data:`KILLED` or :data:`INJURED` pattern can match: a cheap test
 #: that spares most sentences the figure patterns.
-KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body", re.I)
-INJURED_HINT = re.compile(r"injur|wound|hurt|hospitali", re.I)
+KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body|bodies|remains", re.I)
+INJURED_HINT = re.compile(r"injur|wound|hurt|hospital", re.I)
 
 #: Nobody was hurt: both figures are 0 ("There were no casualties", "no one was injured").
 NO_CASUALTIES = re.compile(

@@ -44,6 +44,27 @@ def test_figures(sentence, killed, injured):
         ("By the evening the death toll had risen to 14.", 14, None, None),
         ("The strike claimed the lives of at least 9 people and caused 30 injuries.", 9, 30,
          None),
+        # a singular victim with a describing word is still one person
+        ("A 40-year-old civilian man was wounded on Monday after shelling of the town.",
+         None, 1, None),
+        # singular victims and counted groups joined by "and" add up
+        ("A woman and two children were injured when debris fell on the yard.", None, 3,
+         None),
+        ("The strike killed two people and a child and wounded a man and his wife.", 3, 2,
+         None),
+        # in hospital is hurt; a body or remains found is one dead
+        ("The body of a man was found in the ruins and a man and three women were being "
+         "treated in hospital.", 1, 4, None),
+        ("The remains of a woman were recovered and two men and a girl were taken to "
+         "hospital.", 1, 3, None),
+        ("Rescuers pulled the bodies of 4 people from the rubble.", 4, None, None),
+        # who is among them, or an apposition, does not change the count
+        ("Three civilians, including a child, were wounded.", None, 3, None),
+        ("Two people, a man and a woman, were killed in the strike.", 2, None, None),
+        ("Five people, among them two children, were taken to hospital.", None, 5, None),
+        # "more" after a count is still the count
+        ("Drones hit the airfield, killing two pilots and wounding four more.", 2, 4, None),
+        ("The remains of a missile were found in a field.", None, None, None),
     ],
 )
 def test_figure_parsers(sentence, killed_, injured_, quantity):
