@@ -33,8 +33,11 @@ __all__ = ["Mention", "find_places"]
 _MAX_NGRAM = 6
 # "the capital" means Kyiv in an article that names Kyiv.
 _KYIV = "gn:703448"
-# A dateline: a name opening a line, then "(Reuters)", ":", a dash, or ", Country —".
-_DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–]))")
+# A dateline: a name opening a line, then "(Reuters)", ":", a dash, ", Country —", or a date
+# (", May 3, 2024 —", ", Ukraine, Nov. 3 (AP) -").
+_DATELINE = re.compile(r"\s*(?:\(|:|[—–]|-\s|,\s*[A-Z][\w ]{1,30}?\s*(?:\(|:|[—–])|"
+                       r",\s*(?:[A-Z][\w ]{1,30}?,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                       r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\(|:|[—–]|-\s))")
 # How far a dateline may be indented from the start of its line.
 _DATELINE_INDENT = 40
 # A possessive ending ("Ukraine's", "Russia’s"): outside a mention's span.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo_ukraine import find_places
+from geo_ukraine import extract_events, find_places
 
 
 def roles(text):
@@ -60,6 +60,22 @@ def test_a_dateline_is_a_place_but_not_where_events_are():
     odesa, mykolaiv = find_places(text)
     assert (odesa.surface, odesa.dateline, odesa.role) == ("ODESA", True, "location")
     assert mykolaiv.dateline is False
+
+
+@pytest.mark.parametrize("opening", [
+    "KHARKIV, May 3, 2024 — ", "KHARKIV, Ukraine, Nov. 3 (AP) - ", "KHARKIV, June 12 (Reuters) - "])
+def test_a_dateline_with_a_date_is_a_dateline(opening):
+    found = find_places(opening + "Drones hit a depot in Sumy region overnight.")
+    kharkiv, sumy = found[0], found[-1]
+    assert (kharkiv.surface, kharkiv.dateline, sumy.dateline) == ("KHARKIV", True, False)
+    events = extract_events(opening + "Drones hit a depot in Sumy region overnight.",
+                            published="2026-03-05")
+    assert set(events.place_name) == {sumy.place.name}
+
+
+def test_a_town_and_a_date_opening_a_sentence_is_no_dateline():
+    (kharkiv,) = find_places("Kharkiv, May 3 was quiet until drones came after dark.")
+    assert kharkiv.dateline is False
 
 
 def test_possessives_stay_outside_the_span():
