@@ -12,7 +12,9 @@ __all__ = [
     "InvalidCoordinateError",
     "InvalidNameError",
     "OutputPathError",
+    "SkippedArticleWarning",
     "TerritoryError",
+    "UndatedArticleWarning",
     "UnknownPlaceError",
     "UnresolvedPlaceWarning",
 ]
@@ -68,3 +70,11 @@ class GeoUkraineWarning(UserWarning):
 
 class UnresolvedPlaceWarning(GeoUkraineWarning):
     """A place could not be resolved; the row is kept and marked unresolved."""
+
+
+class UndatedArticleWarning(GeoUkraineWarning):
+    """Some events of an article cannot be dated: it names the article and why."""
+
+
+class SkippedArticleWarning(GeoUkraineWarning):
+    """An article of a corpus could not be extracted; it was skipped, the corpus went on."""

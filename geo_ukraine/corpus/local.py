@@ -18,7 +18,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import GeoUkraineWarning
+from ..errors import GeoUkraineWarning, SkippedArticleWarning
 from ..events import event_frame, is_missing
 from ..extract import event_records
 from ..gazetteer import Gazetteer
@@ -52,10 +52,6 @@ _PROBE = ("January 5, 2024\n\nRussian drones struck Kharkiv overnight, injuring 
 
 #: A warning extraction gave about an article: its category and message.
 Note = tuple[type[Warning], str]
-
-
-class SkippedArticleWarning(GeoUkraineWarning):
-    """An article of a corpus could not be extracted; it was skipped, the corpus went on."""
 
 
 class BatchResult(NamedTuple):

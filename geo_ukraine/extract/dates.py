@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import GeoUkraineWarning
+from ..errors import UndatedArticleWarning
 from ..vocab import MONTH_PATTERN, MONTHS
 
 __all__ = ["UNKNOWN_DATE", "EventDate", "UndatedArticleWarning", "article_date", "event_date",
@@ -16,10 +16,6 @@ EventDate = tuple[str | None, str]
 
 #: What a sentence that cannot be dated gets.
 UNKNOWN_DATE: EventDate = (None, "unknown")
-
-
-class UndatedArticleWarning(GeoUkraineWarning):
-    """Some events of an article cannot be dated: it names the article and why."""
 
 
 # Month names as wire copy writes them: "January", "Jan", "Jan.", "Sept".
