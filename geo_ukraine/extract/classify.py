@@ -13,6 +13,7 @@ from .rules import (
     CIVILIAN_HARM,
     CLAIMANTS,
     CONFIRMED,
+    CUMULATIVE,
     DIPLOMACY,
     EXPLOSIONS,
     FOOTHOLD,
@@ -65,6 +66,8 @@ def event_type(sentence: str, locations: list[Mention]) -> str | None:
         if DIPLOMACY.search(sentence):
             return "diplomacy"
         return "aid" if AID.search(sentence) else None
+    if _running_total(sentence):
+        return None
     strike = _strike_type(sentence, across)
     if strike is not None:
         return strike
@@ -79,6 +82,16 @@ def event_type(sentence: str, locations: list[Mention]) -> str | None:
     if DIPLOMACY.search(sentence):
         return "diplomacy"
     return None
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether the sentence reports a running total rather than a strike.
+
+    "Since the start of the war, strikes on Kharkiv have killed ...": nothing is struck
+    before the total's start.
+    """
+    total = CUMULATIVE.search(sentence)
+    return total is not None and STRIKE_VERB.search(sentence, 0, total.start()) is None
 
 
 def _across_the_border(locations: list[Mention]) -> bool:

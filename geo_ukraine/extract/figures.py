@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .rules import (
     CLAUSE_BREAK,
+    CUMULATIVE,
     INJURED,
     INJURED_HINT,
     KILLED,
@@ -36,8 +37,14 @@ def _count(match: re.Match[str]) -> int:
 
 
 def _figure(patterns: Sequence[re.Pattern[str]], sentence: str) -> int | None:
-    """The largest figure any pattern finds (a toll is restated as it rises)."""
-    found = [_count(m) for pattern in patterns for m in pattern.finditer(sentence)]
+    """The largest figure any pattern finds (a toll is restated as it rises).
+
+    Figures after a running total's start ("since the start of the war") are that total's,
+    not an incident's, and are left out.
+    """
+    total = CUMULATIVE.search(sentence)
+    text = sentence[:total.start()] if total else sentence
+    found = [_count(m) for pattern in patterns for m in pattern.finditer(text)]
     return max(found) if found else None
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "CLAUSE_BREAK",
     "CONFIRMED",
     "CUE",
+    "CUMULATIVE",
     "DAMAGE",
     "DIPLOMACY",
     "EXPLOSIONS",
@@ -214,6 +215,8 @@ _COUNTS = r"\d{1,3}(?:,\d{3})+|\d+|a dozen|dozen|" + "|".join(
 _COUNT = rf"(?:{_COUNTS})"
 _NUM = rf"(?P<num>{_COUNTS})"
 
+# Where a count may open a figure: a word start not after "no" ("no one was hurt" is none).
+_NOT_NO = r"\b(?<!\bno )"
 # A qualifier before a count ("at least 21", "more than 50").
 _ABOUT = r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a total of|up to)\s+)?"
 # People as counted in casualty reports.
@@ -252,11 +255,11 @@ KILLED: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:killing|killed|kills|kill|claiming the lives of|claimed the lives of|"
                r"took the lives of|taking the lives of|deaths of)\s+" + _ABOUT + _NUM
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
-    re.compile(r"\b" + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
                + r"\s+(?:killed|dead|died)\b", re.I),
-    re.compile(r"\b" + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|dead\b|killed\b)", re.I),
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|dead\b|killed\b)", re.I),
     re.compile(r"\b(?:death toll|number of (?:dead|deaths|those killed|fatalities))\s+"
-               r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|"
+               r"(?:[\w’'-]+\s+){0,8}?(?:rose|risen|stood|stands|climbed|reached|increased|"
                r"grew|is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + r"\s+(?:killed|died|dead)\b", re.I),
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + r"(?:\s+with\s[^,.;]{1,40}?)?"
@@ -271,11 +274,11 @@ INJURED: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:injuring|injured|wounding|wounded|injures|wounds|injuries to|"
                r"hospitalising|hospitalizing)\s+" + _ABOUT + _NUM
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
-    re.compile(r"\b" + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
                + _HURT, re.I),
-    re.compile(r"\b" + _ABOUT + _NUM + r"\s+(?:injuries|injured\b|wounded\b)", re.I),
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:injuries|injured\b|wounded\b)", re.I),
     re.compile(r"\b(?:number of (?:injured|wounded|injuries|those injured))\s+"
-               r"(?:\w+\s+){0,2}?(?:rose|risen|stood|stands|climbed|reached|increased|grew|"
+               r"(?:[\w’'-]+\s+){0,8}?(?:rose|risen|stood|stands|climbed|reached|increased|grew|"
                r"is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + _HURT, re.I),
     re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _VICTIMS, re.I),
@@ -293,6 +296,15 @@ VICTIM_ITEM = re.compile(rf"(?P<one>{_ONE_PERSON})|(?P<many>{_COUNT})\s+(?:[a-z]
 #: that spares most sentences the figure patterns.
 KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body|bodies|remains", re.I)
 INJURED_HINT = re.compile(r"injur|wound|hurt|hospital", re.I)
+
+#: A running total since a start ("since the start of the full-scale invasion", "since
+#: February 2022", "so far this year"): figures after it are cumulative, not one incident's.
+CUMULATIVE = re.compile(
+    r"\b(?:since the (?:start|beginning|outset|outbreak) of (?:the |Russia[’']s |its |this )?"
+    r"(?:full[- ]scale |large[- ]scale )?(?:war|invasion|year|month|aggression)|"
+    r"since (?:the )?(?:full[- ]scale |large[- ]scale )?(?:war|invasion) (?:began|started)|"
+    r"since (?:February |Feb\.? )?(?:24,? )?2022|so far this (?:year|month)|"
+    r"in total since)\b", re.I)
 
 #: Nobody was hurt: both figures are 0 ("There were no casualties", "no one was injured").
 NO_CASUALTIES = re.compile(

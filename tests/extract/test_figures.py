@@ -65,8 +65,21 @@ def test_figures(sentence, killed, injured):
         # "more" after a count is still the count
         ("Drones hit the airfield, killing two pilots and wounding four more.", 2, 4, None),
         ("The remains of a missile were found in a field.", None, None, None),
+        # nobody is not one; a toll may be named after its incident
+        ("Shells hit the market on Sunday, the governor said. No one was hurt.", 0, 0, None),
+        ("The death toll from the missile strike on the city centre rose to 32, with 94 "
+         "injured.", 32, 94, None),
+        # a running total is not the incident's figure
+        ("A drone killed 3 people in the town on Monday, bringing the number killed since "
+         "the start of the war to 150.", 3, None, None),
     ],
 )
 def test_figure_parsers(sentence, killed_, injured_, quantity):
     assert (killed(sentence), injured(sentence), quantities(sentence)) == (
         killed_, injured_, quantity)
+
+
+def test_a_running_total_is_no_event():
+    text = ("Since the start of the full-scale invasion, Russian strikes on Kharkiv have "
+            "killed more than 1,000 civilians.")
+    assert extract_events(text, published="2026-03-05").empty
