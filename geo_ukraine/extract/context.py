@@ -17,8 +17,10 @@ from typing import Any
 
 from ..gazetteer import Gazetteer, Match
 
-__all__ = ["Hints", "hints_after", "resolve_cached"]
+__all__ = ["Hints", "hints_after", "resolve_cached", "river_after_the"]
 
+# "the" just before a name: "the Dnipro", "across the Oskil".
+_THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.I)
 # How far after a name its hints are looked for.
 _WINDOW = 90
 _NAME = r"(?P<name>[A-Z][\w’'ʼ-]+(?:[ -][A-Z][\w’'ʼ-]+)?)"
@@ -118,3 +120,31 @@ def hints_after(text: str, end: int, gaz: Gazetteer) -> Hints:
         if match.place is not None and match.place.kind in ("settlement", "facility"):
             return Hints(near=(match.place.lon, match.place.lat))
     return Hints()
+
+
+def river_after_the(text: str, start: int, phrase: str, gaz: Gazetteer) -> Match | None:
+    """The river a name after "the" stands for, when a river has the name.
+
+    A town is not "the Dnipro": "the Dnipro's west bank", "troops crossed the Oskil",
+    "the Desna" are rivers; "Dnipro", "Oskil", "Desna" alone stay the towns.
+
+    Parameters
+    ----------
+    text : str
+    start : int
+        Offset where the name starts.
+    phrase : str
+        The name.
+    gaz : Gazetteer
+
+    Returns
+    -------
+    Match or None
+        The river's match, or None when no "the" comes before or no river has the name.
+    """
+    if _THE_BEFORE.search(text, max(0, start - 5), start) is None:
+        return None
+    match = resolve_cached(gaz, f"{phrase} River")
+    if match.place is None or match.place.kind != "other" or match.method == "fuzzy":
+        return None  # "the Volga" is no misspelt Vovcha
+    return match

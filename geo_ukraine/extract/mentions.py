@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import UnknownPlaceError
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
-from .context import Hints, hints_after, resolve_cached
+from .context import Hints, hints_after, resolve_cached, river_after_the
 from .roles import NameContext, role, seat_role
 from .rules import (
     FACILITY_MODIFIERS,
@@ -447,7 +447,8 @@ class _Reader:
                                        for n in names) if p is not None)
             return Mention(0, 0, surface, places[0] if places else None, places, "regions",
                            0.95 if len(places) == len(names) else 0.3, "location", phrase)
-        match = self._match(phrase, self.words[end - 1].end)
+        match = river_after_the(self.text, self.words[first].start, phrase, gaz) or \
+            self._match(phrase, self.words[end - 1].end)
         if not match.candidates and names[0] != phrase:
             match = self._match(names[0], self.words[end - 1].end)  # "Donbas region"
         if match.status == "group":

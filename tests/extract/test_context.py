@@ -40,3 +40,19 @@ def test_the_articles_oblasts_choose_among_namesakes():
     text = ("Air raid sirens sounded across Vinnytsia region. Debris fell on a barn in "
             "Andriivka, the local council said.")
     assert first(text, "Andriivka").place.admin1 == "UA.23"
+
+
+def test_a_name_after_the_is_the_river_of_that_name():
+    text = ("Troops crossed the Oskil near Kupiansk. Shells hit a village on the Dnipro's "
+            "left bank. Drones hit Dnipro and the Dnipro region overnight.")
+    found = [(m.surface, m.kind, m.place.place_id) for m in find_places(text)
+             if m.surface.startswith(("Oskil", "Dnipro"))]
+    assert found[0][:2] == ("Oskil", "other") and found[1][:2] == ("Dnipro", "other")
+    assert found[0][2] != found[1][2]
+    assert found[2][:2] == ("Dnipro", "settlement")
+    assert found[3][:2] == ("Dnipro region", "admin1")
+
+
+def test_a_town_after_the_without_a_river_of_its_name_stays_the_town():
+    (sumy,) = find_places("Drones hit the Sumy suburbs overnight.")
+    assert sumy.kind == "settlement"
