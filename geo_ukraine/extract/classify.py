@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import THEATRE
+from .figures import injured, killed
 from .mentions import Mention
 from .rules import (
     ADVANCE,
@@ -14,6 +15,7 @@ from .rules import (
     CLAIMANTS,
     CONFIRMED,
     CUMULATIVE,
+    DAMAGE,
     DIPLOMACY,
     EXPLOSIONS,
     FOOTHOLD,
@@ -21,6 +23,7 @@ from .rules import (
     MEANS,
     MOVEMENT,
     SETTLEMENT_NOUN,
+    STRIKE_AT,
     STRIKE_NOUN,
     STRIKE_VERB,
     UNCONFIRMED,
@@ -36,20 +39,23 @@ _OCCUPIED_ACROSS = frozenset(["UA.11", "UA.20"])
 _STRIKE_BY_MEANS = {"missile": "missile_strike", "drone": "drone_strike", "bomb": "glide_bomb"}
 
 
-def event_type(sentence: str, locations: list[Mention]) -> str | None:
+def event_type(sentence: str, locations: list[Mention], following: str = "") -> str | None:
     """The event type a sentence reports, or ``None`` when it reports none.
 
     Ground first (an incursion into Russia, an area gained, a settlement captured, ground
     seen gained or given up), then, for a sentence placed wholly outside the theatre, only
     diplomacy or aid; then strikes by their means (a strike on Russia or occupied Crimea is a
     cross-border strike, and so are explosions reported there), infrastructure damage,
-    casualties, aid and diplomacy.
+    casualties (an attack at a place whose victims the next sentence gives is one), damage
+    an attack at a place did, aid and diplomacy.
 
     Parameters
     ----------
     sentence : str
     locations : list of Mention
         The sentence's most specific located mentions.
+    following : str, optional
+        The next sentence's text.
 
     Returns
     -------
@@ -77,11 +83,28 @@ def event_type(sentence: str, locations: list[Mention]) -> str | None:
         return "infrastructure_damage"
     if CIVILIAN_HARM.search(sentence) and STRIKE_NOUN.search(sentence):
         return "cross_border_strike" if across else "civilian_casualties"
+    if any(m.kind in ("settlement", "facility") for m in locations) and \
+            STRIKE_AT.search(sentence):
+        attack = _attack_type(sentence, following, across)
+        if attack is not None:
+            return attack
     if AID.search(sentence):
         return "aid"
     if DIPLOMACY.search(sentence):
         return "diplomacy"
     return None
+
+
+def _attack_type(sentence: str, following: str, across: bool) -> str | None:
+    """The type of an attack at a town whose weapon is not named, if it hurt or damaged.
+
+    "An evening attack on the village. Two people were wounded.": casualties (the next
+    sentence's figures complete it); "An attack on the town damaged a school.": damage.
+    """
+    victims = [killed(following), injured(following)]
+    if any(n for n in victims if n):
+        return "cross_border_strike" if across else "civilian_casualties"
+    return "infrastructure_damage" if DAMAGE.search(sentence) else None
 
 
 def _running_total(sentence: str) -> bool:

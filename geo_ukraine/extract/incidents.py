@@ -82,7 +82,7 @@ class Incidents:
         if self._since > _FOLLOW_UP_REACH:
             self._recent, self._latest = {}, []
         located = best_locations(mentions)
-        kind = event_type(sentence.text, located)
+        kind = event_type(sentence.text, located, following)
         own = [m for m in located if m.kind != "country"]
         if kind is None:
             return self._complete(sentence, mentions, kind)

@@ -51,6 +51,7 @@ __all__ = [
     "SENTENCE_OPENERS",
     "SETTLEMENT_NOUN",
     "SKIP_SINGLE",
+    "STRIKE_AT",
     "STRIKE_NOUN",
     "STRIKE_VERB",
     "UNCONFIRMED",
@@ -348,6 +349,9 @@ DAMAGE = re.compile(
     r"was started)|caught fire|set (?:\w+ )?(?:on fire|ablaze)|ablaze|blaze|in flames|"
     r"collaps(?:e|ed|ing)|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
     r"disruptions? in (?:gas|power|electricity|heating|water))\b", re.I)
+
+#: An attack or strike at a place ("an attack on the village", "strikes in the city").
+STRIKE_AT = re.compile(r"\b(?:attacks?|strikes?)\s+(?:on|in|against|at)\b", re.I)
 
 #: A strike or attack as a noun, which with harm to people makes civilian casualties.
 STRIKE_NOUN = re.compile(r"\bstrikes?\b|\battacks?\b", re.I)

@@ -69,3 +69,19 @@ def test_a_dateline_or_an_actor_is_not_where_the_event_is():
 )
 def test_types(text, event_type):
     assert events(text).iloc[0].event_type == event_type
+
+
+def test_an_attack_whose_victims_the_next_sentence_gives_is_an_event_there():
+    ev = events("The governor reported an evening attack on the village of Velyka Pysarivka. "
+                "A woman was killed and two men were taken to hospital.")
+    assert list(ev.event_type) == ["civilian_casualties"]
+    assert ev.iloc[0].place_name == "Velyka Pysarivka" and figures(ev.iloc[0]) == (1, 2)
+
+
+def test_an_attack_on_a_town_that_damaged_a_school_is_damage():
+    ev = events("A Russian attack on Chernihiv on Tuesday damaged a school.")
+    assert list(ev.event_type) == ["infrastructure_damage"]
+
+
+def test_an_attack_named_with_no_harm_or_damage_is_no_event():
+    assert events("Officials discussed the attack on Chernihiv at length.").empty
