@@ -117,7 +117,7 @@ def events_from_files(paths: Sequence[str | Path], *, published: str | dt.date |
     rows = [row for _, file_rows, _, _ in results for row in file_rows]
     failed = [(path, error) for path, _, _, error in results if error is not None]
     notes = [note for _, _, file_notes, _ in results for note in file_notes]
-    return BatchResult(event_frame(rows), failed, notes)
+    return BatchResult(event_frame(rows, validate=False), failed, notes)
 
 
 def _in_workers(tasks: list[tuple[str, str | dt.date | None]], jobs: int,
