@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..gazetteer import Place
 
-__all__ = ["NEIGHBOURHOOD", "reference_layers", "rivers", "towns"]
+__all__ = ["NEIGHBOURHOOD", "VILLAGE_ZOOM", "reference_layers", "rivers", "towns"]
 
 #: Where detail is drawn (W, S, E, N): oblast-level borders, town names, fine coastlines.
 NEIGHBOURHOOD = (22.0, 44.0, 42.0, 56.0)

@@ -11,7 +11,7 @@ from .._settings import settings
 from ..events import GEO_PRECISION, validate_events
 from ..vocab import THEATRE_WIDE
 from .aggregate import AGGREGATE_ABOVE, DENSE_LAYER, grid_summary
-from .basemap import reference_layers, rivers, towns
+from .basemap import VILLAGE_ZOOM, reference_layers, rivers, towns
 from .layers import (
     COORDINATE_SCALE,
     EventColumns,
@@ -233,6 +233,11 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
 
     countries = reference_layers()[0]
     lines, river_labels = rivers()
+    places = towns()
+    # Read by the page only when needed: popup text when a popup or tooltip first opens,
+    # villages when their zoom is first reached.
+    lazy = {"text": [spec["data"].pop("text") for spec in page.layers],
+            "villages": [t for t in places if t[3] >= VILLAGE_ZOOM]}
     page.config.update({
         "layers": page.layers, "labels": EVENT_LABELS,
         "dates": sorted(drawn["event_date"].dropna().astype(str).unique().tolist()),
@@ -241,13 +246,15 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
                     "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "base": {"group": base.get_name(), "land": countries,
-                 "countryLabels": countries["labels"], "towns": towns(), "rivers": lines,
+                 "countryLabels": countries["labels"], "rivers": lines,
+                 "towns": [t for t in places if t[3] < VILLAGE_ZOOM], "villageZoom": VILLAGE_ZOOM,
                  "riverLabels": river_labels},
         "compactWidth": COMPACT_WIDTH, "coordinateScale": COORDINATE_SCALE,
     })
     outside = len(drawn) - int(drawn["country"].isin(THEATRE_WIDE).sum())
     legend = legend_html(page.used, title, page.extras, len(events) - len(drawn), outside)
-    m.add_child(EventLayers(script_json(page.config), script_json(legend)))
+    m.add_child(EventLayers(script_json(page.config), script_json(legend),
+                            {key: script_json(value) for key, value in lazy.items()}))
 
 
 def event_map(events: gpd.GeoDataFrame, *, title: str | None = None, time: bool = True,

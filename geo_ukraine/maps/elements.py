@@ -85,24 +85,31 @@ class EventLayers(ScriptElement):
     config_json, legend_json : str
         The layer data and the legend HTML, as script-safe JSON
         (:func:`geo_ukraine._html.script_json`).
+    lazy_json : dict of str to str, optional
+        Data the page reads only when it needs it (popup text, villages), each as script-safe
+        JSON; the page finds each by its key (``geoUkraineLib.lazyJson``).
     """
 
-    def __init__(self, config_json: str, legend_json: str) -> None:
+    def __init__(self, config_json: str, legend_json: str,
+                 lazy_json: dict[str, str] | None = None) -> None:
         super().__init__("".join(package_script(name) for name in
                                  ("common.js", "basemap.js", "event_map.js", "controls.js")))
         self._name = "EventLayers"
         self.config_json = config_json
         self.legend_json = legend_json
+        self.lazy_json = dict(lazy_json or {})
 
     def render(self, **kwargs: object) -> None:  # type: ignore[override]
         """Add the layer data to the page's body as JSON, then the script (see ``script``).
 
         A browser reads JSON with ``JSON.parse`` much faster than it compiles the same data
-        as a script; ``config_json`` is script-safe (no ``<``), so it cannot end the element.
+        as a script; each JSON is script-safe (no ``<``), so it cannot end its element.
         """
-        self.get_root().html.add_child(HtmlElement(  # type: ignore[attr-defined]
-            f'<script type="application/json" id="{self.get_name()}_config">'
-            f"{self.config_json}</script>"), name=f"{self.get_name()}_config")
+        body = self.get_root().html  # type: ignore[attr-defined]
+        for key, value in {"config": self.config_json, **self.lazy_json}.items():
+            body.add_child(HtmlElement(
+                f'<script type="application/json" id="{self.get_name()}_{key}">'
+                f"{value}</script>"), name=f"{self.get_name()}_{key}")
         super().render(**kwargs)
 
     def script(self) -> str:
@@ -112,6 +119,7 @@ class EventLayers(ScriptElement):
         return (f"{self.code}\n"
                 f"var geoUkraineConfig = JSON.parse({data}.textContent);\n"
                 f"{data}.remove();\n"
+                f'geoUkraineConfig.lazy = "{self.get_name()}_";\n'
                 f"geoUkraineLib.fitView({map_name}, geoUkraineConfig.fit);\n"
                 f"geoUkraineBasemap({map_name}, geoUkraineConfig);\n"
                 "var guLegend = L.control({position: 'bottomright'});\n"

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 REGION_LEVEL = 3
 #: Point coordinates reach the page as whole numbers of this part of a degree (about 1 m).
 COORDINATE_SCALE = 100_000
+#: Columns the page needs to draw a layer; the others (notes, sentences, sources...) are read
+#: only when a popup or tooltip opens, so the page parses them then (see ``"text"`` below).
+DRAW_FIELDS = ("event_date", "geo_precision", "fatalities", "injured")
 
-__all__ = ["COORDINATE_SCALE", "REGION_LEVEL", "EventColumns", "admin1_counts",
+__all__ = ["COORDINATE_SCALE", "DRAW_FIELDS", "REGION_LEVEL", "EventColumns", "admin1_counts",
            "choropleth_data", "layer_data", "layer_positions", "located"]
 
 
@@ -125,12 +128,13 @@ class EventColumns:
         import numpy as np
         import shapely
 
-        columns = {}
+        columns: dict[str, Any] = {}
+        text: dict[str, Any] = {}
         for field in self.columns:
             column = self.column(field, positions)
             if column is not None:
-                columns[field] = column
-        data: dict[str, Any] = {"n": len(positions), "columns": columns,
+                (columns if field in DRAW_FIELDS else text)[field] = column
+        data: dict[str, Any] = {"n": len(positions), "columns": columns, "text": text,
                                 "xy": self.xy[positions].ravel().tolist()}
         shapes = np.flatnonzero(~self.points[positions])
         if len(shapes):
@@ -142,19 +146,30 @@ class EventColumns:
                     strict=True) if wide and shapely.get_type_id(g) in (3, 6)]
                 spots = shapely.point_on_surface([g for _, g in marked])
                 data["badgeAt"] = [i for i, _ in marked]
-                data["badges"] = np.round(shapely.get_coordinates(spots), 5).tolist()
+                data["badges"] = [[*xy, self.location(positions[i])] for i, xy in zip(
+                    data["badgeAt"], np.round(shapely.get_coordinates(spots), 5).tolist(),
+                    strict=True)]
         return data
+
+    def location(self, row: int) -> Any:
+        """The place as written of one event (None when missing)."""
+        if "location" not in self.columns:
+            return None
+        codes, values = self.columns["location"]
+        return values[codes[row]]
 
 
 def layer_data(events: gpd.GeoDataFrame, *, badges: bool = False) -> dict[str, Any]:
     """A layer's features in a compact columnar form (expanded in the browser).
 
-    ``n`` events; ``columns``: each popup column dictionary-encoded when its values repeat
-    (type, date, status, source...), else as a list; ``xy``: point coordinates as whole
+    ``n`` events; ``columns``: each column of :data:`DRAW_FIELDS` dictionary-encoded when its
+    values repeat, else as a list; ``text``: the other popup columns (type, place, status,
+    source, sentence, notes...) encoded the same way; ``xy``: point coordinates as whole
     numbers of 1/:data:`COORDINATE_SCALE` degree, ``[lon0, lat0, lon1, lat1, ...]`` (0, 0
     for an area); ``shapeAt`` and ``shapes``: the positions and GeoJSON geometries of the
-    areas. With ``badges``, ``badgeAt`` and ``badges`` list the region-level areas and the
-    point inside each where its badge goes (claims).
+    areas. With ``badges``, ``badgeAt`` and ``badges`` list the region-level areas and, for
+    each, ``[lon, lat, location]``: the point inside it where its badge goes and the place as
+    written, its label (claims).
     """
     import numpy as np
 

@@ -17,16 +17,24 @@ def _legend(html: str) -> str:
 
 
 def _column(data: dict, name: str) -> list:
-    col = data["columns"][name]
+    col = {**data["columns"], **data.get("text", {})}[name]
     if "const" in col:
         return [col["const"]] * data["n"]
     return [col["dict"][c] for c in col["codes"]] if "dict" in col else col["values"]
 
 
-def _config(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="[^"]*_config">(.*?)</script>',
+def _lazy(html: str, key: str):
+    match = re.search(rf'<script type="application/json" id="[^"]*_{key}">(.*?)</script>',
                       html, re.S)
     return json.loads(match.group(1))
+
+
+def _config(html: str) -> dict:
+    """The page's configuration, each layer's popup text put back in its data."""
+    config = _lazy(html, "config")
+    for spec, text in zip(config["layers"], _lazy(html, "text"), strict=True):
+        spec["data"]["text"] = text
+    return config
 
 
 def test_layers_match_the_events(seed_events):
@@ -134,7 +142,7 @@ def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
     config = _config(m.get_root().render())
     assert sum(s["data"]["n"] for s in config["layers"]) == n
     drone = next(s for s in config["layers"] if s["key"] == "drone")["data"]
-    assert {"dict", "const"} & set(drone["columns"]["event_type"]), "repeats are encoded once"
+    assert {"dict", "const"} & set(drone["text"]["event_type"]), "repeats are encoded once"
     assert len(drone["xy"]) == 2 * drone["n"] and "shapes" not in drone, \
         "points are bare whole-number coordinates"
     assert all(isinstance(v, int) for v in drone["xy"])

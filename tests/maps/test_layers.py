@@ -1,7 +1,10 @@
+import json
+
 import pytest
 
 from geo_ukraine import LAYERS, event_map, events_from_records
-from geo_ukraine.maps.layers import REGION_LEVEL, layer_data
+from geo_ukraine.maps.basemap import VILLAGE_ZOOM
+from geo_ukraine.maps.layers import DRAW_FIELDS, REGION_LEVEL, layer_data
 from geo_ukraine.maps.styles import POPUP_FIELDS
 from tests.maps.test_build import _column, _config
 
@@ -22,6 +25,32 @@ def test_region_level_claim_gets_a_badge_not_a_hatched_oblast(claims):
     assert data["badgeAt"] == [0], "a claim near one town (a buffer around it) has no badge"
     [badge] = data["badges"]
     assert 32 < badge[0] < 36 and 50 < badge[1] < 52, "inside Sumy oblast"
+    assert badge[2] == "Sumy region", "the badge is labelled with the place as written"
+
+
+def test_popup_text_is_apart_from_what_the_page_draws_with():
+    events = events_from_records([{
+        "event_date": "2026-02-04", "event_type": "shelling", "location": "Nikopol",
+        "fatalities": 2, "sentence": "Shelling hit Nikopol.", "notes": "n"}])
+    data = layer_data(events)
+    assert set(data["columns"]) <= set(DRAW_FIELDS)
+    assert {"event_date", "fatalities"} <= set(data["columns"])
+    assert {"sentence", "notes", "location", "event_type"} <= set(data["text"])
+    assert not set(data["columns"]) & set(data["text"])
+
+
+def test_villages_are_read_only_when_needed(seed_events):
+    from tests.maps.test_build import _lazy
+
+    html = event_map(seed_events).get_root().render()
+    config = _lazy(html, "config")
+    layers = json.dumps(config["layers"])
+    assert '"notes"' not in layers and '"location"' not in layers, \
+        "popup text is not parsed up front"
+    assert any("notes" in text for text in _lazy(html, "text")), "it is there for popups"
+    assert {t[3] for t in config["base"]["towns"]} == {6, 8}
+    villages = _lazy(html, "villages")
+    assert len(villages) > 10_000 and {t[3] for t in villages} == {VILLAGE_ZOOM}
 
 
 def test_popups_carry_the_evidence(seed_events):

@@ -5,17 +5,31 @@
 // (names: false) or names beside them (names: true), so a zoom or pan costs a loop over plain
 // numbers and no element per town. Names go in tier order (oblast centres, towns, villages) and
 // one that would overlap a name already written is left out, so a crowded view stays legible.
+// Towns of a later tier (villages) may come later: options.more() gives them (or null while it
+// cannot yet) once the zoom reaches options.moreZoom, so a page never reads them if not zoomed in.
 var TownLayer = L.Path.extend({
-  options: {interactive: false, names: false},
+  options: {interactive: false, names: false, more: null, moreZoom: Infinity},
   initialize: function (towns, options) {
     L.setOptions(this, options);
-    this._towns = towns;
-    this._w = new Float64Array(2 * towns.length);
-    towns.forEach(function (t, i) {
-      var w = geoUkraineLib.mercator(t[0], t[1]);
-      this._w[2 * i] = w[0]; this._w[2 * i + 1] = w[1];
-    }, this);
+    this._towns = [];
+    this._w = new Float64Array(0);
+    this._add(towns);
     this.guShown = [];
+  },
+  _add: function (towns) {
+    var n = this._towns.length, w = new Float64Array(this._w.length + 2 * towns.length);
+    w.set(this._w);
+    towns.forEach(function (t, i) {
+      var m = geoUkraineLib.mercator(t[0], t[1]);
+      w[2 * (n + i)] = m[0]; w[2 * (n + i) + 1] = m[1];
+    });
+    this._w = w;
+    this._towns = this._towns.concat(towns);
+  },
+  // Take the later towns now if they can be had (at their zoom, or when the page is idle).
+  guFetch: function () {
+    var more = this.options.more && this.options.more();
+    if (more) { this.options.more = null; this._add(more); }
   },
   _project: function () {
     var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
@@ -27,6 +41,7 @@ var TownLayer = L.Path.extend({
     var r = this._renderer, ctx = r._ctx, b = r._bounds, zoom = this._map.getZoom(), i, x, y, t;
     var taken = {}, shown = [];
     if (!r._drawing) { return; }
+    if (zoom >= this.options.moreZoom) { this.guFetch(); }
     ctx.save();
     ctx.strokeStyle = this.options.names ? "rgba(255,255,255,0.9)" : "#333";
     ctx.fillStyle = this.options.names ? "#222" : "#fff";
@@ -134,9 +149,19 @@ function geoUkraineBasemap(map, cfg) {
     cfg.reference.labels.forEach(function (lab) { label(ref, lab, "gu-oblast-label"); });
   }
   if (cfg.base) {  // town dots above the borders, names above the events
-    new TownLayer(cfg.base.towns, {renderer: gu.paneCanvas(map, "guRef")})
+    var villages = {more: function () { return gu.lazyJson(cfg.lazy + "villages"); },
+                    moreZoom: cfg.base.villageZoom};
+    var dots = new TownLayer(cfg.base.towns, L.extend({renderer: gu.paneCanvas(map, "guRef")},
+                                                      villages)).addTo(window[cfg.base.group]);
+    map.guTowns = new TownLayer(cfg.base.towns, L.extend({renderer: gu.paneCanvas(map, "guLabels"),
+                                                          names: true}, villages))
       .addTo(window[cfg.base.group]);
-    map.guTowns = new TownLayer(cfg.base.towns, {renderer: gu.paneCanvas(map, "guLabels"),
-                                                 names: true}).addTo(window[cfg.base.group]);
+    // Villages are read once the first view is on screen and the page is idle, so neither the
+    // first view nor the first zoom to their level waits for them.
+    map.once("gu:drawn", function () {
+      (window.requestIdleCallback || setTimeout)(function () {
+        dots.guFetch(); map.guTowns.guFetch();
+      });
+    });
   }
 }

@@ -13,6 +13,19 @@ var geoUkraineLib = window.geoUkraineLib || {};
     if (cls) { node.className = cls; }
     return node;
   };
+  // Data a page reads only when it needs it (popup text, villages): a JSON element, parsed
+  // the first time it is asked for, then dropped from the page. Null while not yet parsed
+  // by the browser (asked for before the page has loaded).
+  var lazy = {};
+  gu.lazyJson = function (id) {
+    if (!(id in lazy)) {
+      var node = document.getElementById(id);
+      if (!node) { return null; }
+      lazy[id] = JSON.parse(node.textContent);
+      node.remove();
+    }
+    return lazy[id];
+  };
   gu.safeUrl = function (url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   };
