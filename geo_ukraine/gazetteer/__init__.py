@@ -8,7 +8,14 @@
 
 from __future__ import annotations
 
-from .areas import EU_MEMBERS, area_for_phrase, buffer_km, directional_part, reproject
+from .areas import (
+    EU_MEMBERS,
+    area_for_phrase,
+    buffer_km,
+    directional_part,
+    geodesic_circle,
+    reproject,
+)
 from .names import (
     LATIN_OR_CYRILLIC,
     has_cyrillic,
@@ -52,6 +59,7 @@ __all__ = [
     "area_for_phrase",
     "buffer_km",
     "directional_part",
+    "geodesic_circle",
     "has_cyrillic",
     "index_keys",
     "normalize",

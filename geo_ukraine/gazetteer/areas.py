@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
     from .resolver import Gazetteer
 
-__all__ = ["EU_MEMBERS", "area_for_phrase", "buffer_km", "directional_part", "reproject"]
+__all__ = ["EU_MEMBERS", "area_for_phrase", "buffer_km", "directional_part", "geodesic_circle",
+           "reproject"]
 
 #: ISO codes of the European Union's member states (for "near the EU border").
 EU_MEMBERS = frozenset(
@@ -35,6 +36,8 @@ _DIRECTION_RE = re.compile(
 _NEAR_BORDER_RE = re.compile(r"^(?P<rest>.+?)\s+near\s+(?:the\s+)?(?P<border>.+?)\s+border$")
 _SEVERAL_REGIONS = re.compile(r"^(?P<names>.+?)\s+(?P<word>regions|oblasts|provinces)$")
 BORDER_BAND_KM = 50.0
+#: Vertices of the ring :func:`geodesic_circle` draws (a point buffered with 32 per quarter).
+CIRCLE_VERTICES = 128
 _DEMONYMS = {"polish": "PL", "romanian": "RO", "hungarian": "HU", "slovak": "SK",
              "slovakian": "SK", "belarusian": "BY", "belarus": "BY", "russian": "RU",
              "moldovan": "MD", "ukrainian": "UA", "lithuanian": "LT", "latvian": "LV",
@@ -44,28 +47,67 @@ _DEMONYMS = {"polish": "PL", "romanian": "RO", "hungarian": "HU", "slovak": "SK"
 def buffer_km(geometry: BaseGeometry, radius_km: float) -> BaseGeometry:
     """Buffer a lon/lat geometry by ``radius_km`` on the ground.
 
-    The buffer is drawn in an azimuthal equidistant projection centred on the geometry, so
+    A point becomes the geodesic circle around it (128 vertices on the WGS84 ellipsoid).
+    Any other geometry is buffered in an azimuthal equidistant projection centred on it, so
     distances are true to well under 0.1% at the scale of a village or an oblast.
     """
+    if geometry.geom_type == "Point" and not geometry.is_empty and radius_km > 0:
+        return geodesic_circle(geometry.x, geometry.y, radius_km)
     centre = geometry.centroid
     local = f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m"
     projected = reproject(geometry, "EPSG:4326", local)
     return reproject(projected.buffer(radius_km * 1000.0, quad_segs=32), local, "EPSG:4326")
 
 
+def geodesic_circle(lon: float, lat: float, radius_km: float,
+                    vertices: int = CIRCLE_VERTICES) -> BaseGeometry:
+    """The polygon of points ``radius_km`` from (``lon``, ``lat``) on the WGS84 ellipsoid.
+
+    The same ring as buffering the point in an azimuthal equidistant projection centred on
+    it (where circles are geodesic circles), without building a projection per point: one
+    vectorised forward geodesic problem. The ring starts due east and runs clockwise, vertex
+    for vertex the ring GEOS draws when it buffers a point.
+    """
+    import numpy as np
+    from shapely.geometry import Polygon
+
+    if radius_km <= 0:
+        msg = f"a buffer radius must be above 0 km, got {radius_km!r}"
+        raise ValueError(msg)
+    angles = np.arange(vertices) * (2.0 * np.pi / vertices)
+    azimuths = 90.0 + np.degrees(angles)  # bearings from north: east, then south...
+    lons, lats, _ = _wgs84().fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths,
+                                 np.full(vertices, radius_km * 1000.0))
+    return Polygon(np.column_stack([lons, lats]))
+
+
+@functools.cache
+def _wgs84() -> Any:
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
 def reproject(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
     """Transform a shapely geometry between two CRSs (always x=lon, y=lat order)."""
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
-    transformer = Transformer.from_crs(source, target, always_xy=True)
+    transformer = _transformer(source, target)
 
     def _apply(coords: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(coords[:, 0], coords[:, 1])
         return np.column_stack([x, y])
 
     return shapely.transform(geometry, _apply)
+
+
+@functools.lru_cache(maxsize=256)
+def _transformer(source: str, target: str) -> Any:
+    """A PROJ transformer, kept: building one costs milliseconds, using one microseconds."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(source, target, always_xy=True)
 
 
 def directional_part(polygon: BaseGeometry, direction: str) -> BaseGeometry:
