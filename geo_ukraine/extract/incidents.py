@@ -21,6 +21,7 @@ from .mentions import Mention
 from .placing import place_columns
 from .rules import CUE, DAMAGE, SAME_AGAIN
 from .sentences import Sentence
+from .totals import without_totals
 
 __all__ = ["STRIKE_TYPES", "Incidents"]
 
@@ -57,8 +58,8 @@ class Incidents:
         self._weapon: str | None = None  # the type of the latest strike whose weapon is named
 
     def rows(self) -> list[dict[str, Any]]:
-        """The event rows so far, in text order."""
-        return self._rows
+        """The event rows so far, in text order, less totals their incidents add up to."""
+        return without_totals(self._rows, STRIKE_TYPES)
 
     def add(self, sentence: Sentence, following: str, mentions: list[Mention],
             date: EventDate) -> bool:

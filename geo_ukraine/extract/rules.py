@@ -330,9 +330,9 @@ MEANS: dict[str, re.Pattern[str]] = {
                         r"\bloitering munitions?\b", re.I),
     "bomb": re.compile(r"\b(?:glide|guided|aerial|air|aircraft)\s+bombs?\b|\bKABs?\b|"
                        r"\bFAB-\d+", re.I),
-    "shelling": re.compile(r"\bshelling\b|\bartillery\b|\bshelled\b|\bbombard(?:ment|ed|"
-                           r"ing)\b|\bfired (?:on|at)\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
-                           r"\bhowitzers?\b|\bopened fire\b", re.I),
+    "shelling": re.compile(r"\bshelling\b|\bartillery\b|\bshelled\b|\bshells?\b|"
+                           r"\bbombard(?:ment|ed|ing)\b|\bfired (?:on|at)\b|\bmortars?\b|"
+                           r"\bMLRS\b|\bGrads?\b|\bhowitzers?\b|\bopened fire\b", re.I),
 }
 
 #: A verb or noun of striking or of harm, which turns named means into a strike.

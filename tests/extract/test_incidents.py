@@ -85,3 +85,17 @@ def test_an_attack_on_a_town_that_damaged_a_school_is_damage():
 
 def test_an_attack_named_with_no_harm_or_damage_is_no_event():
     assert events("Officials discussed the attack on Chernihiv at length.").empty
+
+
+def test_a_regions_total_that_its_incidents_add_up_to_is_not_an_event():
+    ev = events("Russian shelling killed two people and wounded five in the Kherson region. "
+                "A shell killed a man and wounded two women in Kherson. "
+                "In Bilozerka, a drone strike killed a woman and wounded three people.")
+    assert set(ev.place_name) == {"Kherson", "Bilozerka"}
+    assert all(ev.geo_precision == 1)
+
+
+def test_a_regions_total_beyond_its_incidents_is_kept():
+    ev = events("Russian shelling killed nine people in the Kherson region on Monday. "
+                "A shell killed a man in Kherson.")
+    assert sorted(figures(r) for _, r in ev.iterrows()) == [(1, None), (9, None)]
