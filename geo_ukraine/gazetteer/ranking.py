@@ -281,7 +281,7 @@ def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], list[str]]:
     """
     buckets: dict[tuple[str, int], list[str]] = {}
     for key in {*store.skeleton_index, *store.skeleton_extra}:
-        if key and key[0] != "\0" and any(_fuzzy_target(store.rows[i])
+        if key and key[0] != "\0" and any(_fuzzy_target(store.rows.peek(i))
                                           for i in store.skeleton_hits(key)):
             buckets.setdefault((key[0], len(key)), []).append(key)
     return buckets

@@ -51,6 +51,21 @@ class RowTable(Sequence[PlaceRow]):
             row = self._rows[i] = PlaceRow._make(self._lines[i].split("\t"))
         return row
 
+    def peek(self, i: int) -> PlaceRow:
+        """Row ``i`` without keeping it: for one pass over many rows that few lookups need.
+
+        Parameters
+        ----------
+        i : int
+
+        Returns
+        -------
+        PlaceRow
+            The kept row if an earlier lookup parsed it, else a fresh parse of its line.
+        """
+        row = self._rows[i]
+        return row if row is not None else PlaceRow._make(self._lines[i].split("\t"))
+
     def __iter__(self) -> Iterator[PlaceRow]:
         for i in range(len(self._rows)):
             yield self[i]
