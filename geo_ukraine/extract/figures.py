@@ -16,10 +16,14 @@ from .rules import (
     NO_CASUALTIES,
     NUMBER_WORDS,
     QUANTITY,
+    SHARE_BEFORE,
     VICTIM_ITEM,
 )
 
 __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", "quantities"]
+
+# How far before a place's name a share of a total ("including eight in the city of") is read.
+_SHARE_REACH = 80
 
 
 def _number(value: str) -> int:
@@ -95,6 +99,12 @@ class Casualties:
 
     def at(self, offset: int) -> tuple[int | None, int | None]:
         """``(killed, injured)`` for the place named at ``offset``, each None if not stated."""
+        share = SHARE_BEFORE.search(self.sentence, max(0, offset - _SHARE_REACH), offset)
+        if share is not None:
+            dead, hurt = self._read(0, share.start())
+            count = _number(share.group("num"))
+            if (dead is None) != (hurt is None):  # "killed 11, including eight in X"
+                return (count, None) if dead is not None else (None, count)
         n = bisect.bisect_right([stop for _, stop in self._breaks], offset)
         start = self._breaks[n - 1][1] if n else 0
         end = self._breaks[n][0] if n < len(self._breaks) else len(self.sentence)

@@ -50,6 +50,7 @@ __all__ = [
     "SEATS_OF_GOVERNMENT",
     "SENTENCE_OPENERS",
     "SETTLEMENT_NOUN",
+    "SHARE_BEFORE",
     "SKIP_SINGLE",
     "STRIKE_AT",
     "STRIKE_NOUN",
@@ -284,6 +285,14 @@ INJURED: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + _HURT, re.I),
     re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _VICTIMS, re.I),
 )
+
+#: A share of a total given to one place, ending just before the place's name ("killed 11
+#: people, including eight in the city of ", "three in Kherson and two in "): ``num`` is that
+#: place's figure.
+SHARE_BEFORE = re.compile(
+    r"(?:\b(?:including|among them|of whom|of them)\s+|,\s*|\band\s+)" + _ABOUT + _NUM
+    + r"(?:\s+" + _PEOPLE + r")?\s+(?:were\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement|region|oblast|district)\s+of\s+)?$", re.I)
 
 #: Where a sentence's clauses part: figures in the clause that names a place are that place's.
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+")

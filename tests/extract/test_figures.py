@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from geo_ukraine import extract_events
-from geo_ukraine.extract.figures import injured, killed, quantities
+from geo_ukraine.extract.figures import casualties_at, injured, killed, quantities
 
 FIGURES = [
     ("Artillery shells hit a bus stop in Kherson, killing at least five people and injuring "
@@ -83,3 +83,23 @@ def test_a_running_total_is_no_event():
     text = ("Since the start of the full-scale invasion, Russian strikes on Kharkiv have "
             "killed more than 1,000 civilians.")
     assert extract_events(text, published="2026-03-05").empty
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # a share of a total named for one place is that place's figure
+        ("Russian strikes killed at least 11 people in Ukraine on Friday, including eight "
+         "in the city of Kryvyi Rih.", "Kryvyi Rih", (8, None)),
+        ("Russian strikes killed at least 11 people in Ukraine on Friday, including eight "
+         "in the city of Kryvyi Rih.", "Ukraine", (11, None)),
+        ("Drones wounded 20 people, among them 12 in Kharkiv and five in Chuhuiv.",
+         "Chuhuiv", (None, 5)),
+        ("Shelling killed 3 people in Kherson and 2 in Nikopol.", "Nikopol", (2, None)),
+        # both figures given: a share cannot say which it is, the sentence's stand
+        ("A missile killed 4 and wounded 20 in Dnipro, 3 in Pavlohrad.", "Pavlohrad",
+         (4, 20)),
+    ],
+)
+def test_a_share_of_a_total_goes_to_its_place(sentence, place, expected):
+    assert casualties_at(sentence, sentence.index(place)) == expected
