@@ -50,9 +50,12 @@ def read_lines(name: str) -> tuple[str, list[str]]:
     return lines[0], lines[1:]
 
 
-@functools.cache
 def read_geojson(name: str) -> dict[str, Any]:
-    """Parsed embedded GeoJSON (gzip'd)."""
+    """Parsed embedded GeoJSON (gzip'd), parsed again on each call.
+
+    Not cached: callers keep the geometries they build from it, and the parsed text of
+    the admin-1 and country polygons would hold some 35 MB of Python floats for good.
+    """
     return json.loads(gzip.decompress(read_bytes(name)))
 
 
