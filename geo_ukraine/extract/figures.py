@@ -33,7 +33,10 @@ def _number(value: str) -> int:
 
 def _count(match: re.Match[str]) -> int:
     """The figure a match gives: its number, or how many victims it lists one by one."""
-    victims = match.groupdict().get("victims")
+    groups = match.groupdict()
+    if groups.get("single"):
+        return 1  # "and injuring another"
+    victims = groups.get("victims")
     if victims:
         return sum(1 if item.group("one") else _number(item.group("many"))
                    for item in VICTIM_ITEM.finditer(victims))

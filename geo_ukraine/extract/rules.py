@@ -220,7 +220,8 @@ _NUM = rf"(?P<num>{_COUNTS})"
 # Where a count may open a figure: a word start not after "no" ("no one was hurt" is none).
 _NOT_NO = r"\b(?<!\bno )"
 # A qualifier before a count ("at least 21", "more than 50").
-_ABOUT = r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a total of|up to)\s+)?"
+_ABOUT = (r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a total of|up to|"
+          r"another|a further)\s+)?")
 # People as counted in casualty reports.
 _PEOPLE = (r"(?:people|persons?|civilians?|residents?|children|kids|men|women|servicemen|"
            r"soldiers|troops|others|more|adults|teenagers?|locals|workers|employees|"
@@ -243,13 +244,16 @@ _VICTIMS = (rf"(?P<victims>(?:{_GROUP}\s+and\s+)?{_ONE_PERSON}"
 # What may stand between a count and its verb: the counts' own ages ("two women, aged 61 and
 # 73,"), who is among them ("three people, including a child,"), an apposition of singular
 # victims ("two people, a man and a woman,").
-_AGED = (r"(?:,\s*(?:aged|ages|including|among them|among whom|both|all|mostly|a|an|one)"
-         r"\s[^,.;]{1,40},)?")
+_AGED = (r"(?:,\s*(?:(?:aged|ages|including|among them|among whom|both|all|mostly|a|an|one)"
+         r"\s[^,.;]{1,40}|[^,.;]{1,20}\sof (?:them|whom)\b[^,.;]{0,20}),)?")
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got))?(?:\s+(?:reportedly|also|" \
       r"seriously|critically|severely|slightly|fatally|later|all))?"
 # The verb of people hurt, after the count: injured, wounded, in hospital.
 _HURT = (r"\s+(?:injured|wounded|hurt|hospitali[sz]ed|(?:being\s+)?(?:treated|taken)\s+"
-         r"(?:to|in|at)\s+(?:a\s+|the\s+)?hospital)\b")
+         r"(?:to|in|at)\s+(?:a\s+|the\s+)?hospital|(?:sustained|received|suffered)\s+"
+         r"(?:[a-z-]+\s+){0,2}?(?:injuries|wounds))\b")
+# One more victim, as a pronoun ("killing one person and injuring another").
+_ANOTHER = r"(?P<single>another|one other|one more)"
 
 #: Patterns whose ``num`` group is the number killed (or ``victims`` lists them one by one);
 #: the largest figure found counts.
@@ -268,6 +272,9 @@ KILLED: tuple[re.Pattern[str], ...] = (
                r"\s+(?:had\s+)?died\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+" + _VICTIMS, re.I),
     re.compile(r"\bthe (?:body|remains) of " + _VICTIMS, re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+" + _ANOTHER + r"\b(?!\s+\d)", re.I),
+    re.compile(r"(?:,|\band)\s+" + _ANOTHER + r"(?:\s+(?:person|people))?"
+               r"(?:\s+(?:was|were|has been))?\s+(?:killed|died)\b", re.I),
     re.compile(r"\b(?:the )?bodies of " + _ABOUT + _NUM + r"\b", re.I),
 )
 
@@ -284,6 +291,9 @@ INJURED: tuple[re.Pattern[str], ...] = (
                r"is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
     re.compile(r"(?:^|(?<=[\s\"“]))" + _VICTIMS + _BE + _HURT, re.I),
     re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _VICTIMS, re.I),
+    re.compile(r"\b(?:injur|wound)(?:ed|ing)\s+" + _ANOTHER + r"\b(?!\s+\d)", re.I),
+    re.compile(r"(?:,|\band)\s+" + _ANOTHER + r"(?:\s+(?:person|people))?" + _BE + _HURT,
+               re.I),
 )
 
 #: A share of a total given to one place, ending just before the place's name ("killed 11

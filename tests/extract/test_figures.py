@@ -65,6 +65,14 @@ def test_figures(sentence, killed, injured):
         # "more" after a count is still the count
         ("Drones hit the airfield, killing two pilots and wounding four more.", 2, 4, None),
         ("The remains of a missile were found in a field.", None, None, None),
+        # one more victim as a pronoun; injuries sustained; "N of them" between count and verb
+        ("A drone hit a car, killing one person and injuring another.", 1, 1, None),
+        ("One person was killed and another injured in the strike.", 1, 1, None),
+        ("Two people were killed and one more was injured.", 2, 1, None),
+        ("A 34-year-old man sustained shrapnel wounds.", None, 1, None),
+        ("Three people sustained injuries.", None, 3, None),
+        ("Eight people, four of them children, were killed.", 8, None, None),
+        ("The strike killed another 5 people.", 5, None, None),
         # nobody is not one; a toll may be named after its incident
         ("Shells hit the market on Sunday, the governor said. No one was hurt.", 0, 0, None),
         ("The death toll from the missile strike on the city centre rose to 32, with 94 "
