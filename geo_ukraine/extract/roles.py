@@ -29,6 +29,7 @@ from .rules import (
     PERSON_BEFORE,
     SENTENCE_OPENERS,
     SKIP_SINGLE,
+    SPEECH_VERBS,
 )
 from .sentences import starts_sentence
 from .tokens import WORD, Token, between
@@ -42,6 +43,8 @@ _POSSESSIVE = re.compile(r"[’'ʼ]s$")
 _PERSON_MAX_POPULATION = 200_000
 # How far around a word its line is read to tell a headline.
 _HEADLINE_REACH = 60
+# "according to" just before a name: its speaker.
+_ACCORDING_TO = re.compile(r"\baccording to\s+$", re.I)
 # Kinds of place whose name is also a person's name often enough to check.
 _PERSONAL_KINDS = ("settlement", "other")
 
@@ -147,8 +150,9 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
     """Whether a one-word settlement name is a person's name here.
 
     A title or name particle before it, or a surname after it, always tells; a remembered
-    surname or a capitalised word before it (``weak`` evidence) only for towns small enough
-    to be someone's name ("Kim", "Graham"), never for a city ("On Saturday Kyiv denied").
+    surname, a verb of speaking after it ("Budanov said"), "according to" before it or a
+    capitalised word before it (``weak`` evidence) only for towns small enough to be
+    someone's name ("Kim", "Graham"), never for a city ("On Saturday Kyiv denied").
     """
     word = tokens[first]
     before, after = _neighbours(text, tokens, first, first + 1)
@@ -162,6 +166,9 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
         return False  # "Kupiansk district", "Kharkiv Mayor"
     if weak and word.lower in names.persons:
         return True
+    if weak and ((after is not None and after.lower in SPEECH_VERBS)
+                 or _ACCORDING_TO.search(text, max(0, word.start - 16), word.start)):
+        return True  # "Budanov said", "according to Gladkov": a town does not speak
     if before is not None and (before.lower in PERSON_BEFORE or before.lower.rstrip(".")
                                in PERSON_BEFORE):
         return True

@@ -52,6 +52,7 @@ __all__ = [
     "SETTLEMENT_NOUN",
     "SHARE_BEFORE",
     "SKIP_SINGLE",
+    "SPEECH_VERBS",
     "STRIKE_AT",
     "STRIKE_NOUN",
     "STRIKE_VERB",
@@ -80,6 +81,15 @@ ACTOR_VERBS: frozenset[str] = frozenset([
     "hopes", "hoped", "seeks", "sought", "plans", "planned", "believes", "considers",
     "confirmed", "confirms", "shot", "attacked", "struck", "fired", "retook", "regained",
     "captured", "seized", "invaded", "began", "started", "noted", "added", "argued"])
+
+#: Verbs of speaking: after a small town's name, the name is a person's ("Budanov said",
+#: "Gladkov wrote"); a town does not speak, only a capital does, for its government.
+SPEECH_VERBS: frozenset[str] = frozenset([
+    "said", "says", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes",
+    "noted", "notes", "stressed", "stresses", "warned", "warns", "insisted", "insists",
+    "argued", "argues", "urged", "urges", "replied", "replies", "commented", "comments",
+    "explained", "explains", "emphasised", "emphasized", "recalled", "recalls", "declared",
+    "declares", "posted", "posts", "tweeted", "remarked", "conceded", "concedes"])
 
 #: Words before a capital or country that make it an actor ("forcing Kyiv to respond",
 #: "Moscow blamed Kyiv").

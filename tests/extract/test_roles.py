@@ -43,10 +43,18 @@ def test_roles(text, expected):
         "Governor Vitalii Kim wrote on Telegram. Kim added that the power was back.",
         "The adviser Musaed al Alban joined the talks, Interfax and TASS said.",
         "Jan. 5 was quiet; March began with rain, German officials said.",
+        # a small town's name that speaks is a surname, with no title given
+        "Budanov said the talks would go on. Gladkov wrote that the night was calm.",
+        "According to Medvedev, the talks were pointless.",
     ],
 )
 def test_people_outlets_and_months_are_not_places(text):
     assert [m for m in find_places(text) if m.role != "actor"] == []
+
+
+def test_a_city_or_a_place_beside_speech_stays_a_place():
+    assert roles("Drones hit Izium, officials said. Sumy said goodbye to its defenders.") == [
+        ("Izium", "location"), ("Sumy", "location")]
 
 
 def test_countries_abbreviated_in_news_are_found():
