@@ -49,6 +49,24 @@ _MAX_LISTED = 16
 _FACILITY_MODIFIERS_MAX = 2
 
 
+# The first words of the seats' names: no other word can start one.
+_SEAT_FIRST_WORDS = frozenset(name.split(" ")[0] for name in SEATS_OF_GOVERNMENT)
+# The compass words DIRECTION_PATTERN takes, in lower case (checked before the pattern).
+_DIRECTIONS = frozenset(
+    f"{point}{ending}" for point in ("north", "south", "east", "west", "northeast",
+                                     "north-east", "northwest", "north-west", "southeast",
+                                     "south-east", "southwest", "south-west", "central")
+    for ending in ("", "ern"))
+
+
+def _is_direction(word: str) -> bool:
+    """Whether ``word`` is a compass word ("southern", "North-Eastern", "central")."""
+    if word.isascii() and not word.endswith("\n"):
+        return word.lower() in _DIRECTIONS
+    # The pattern itself for case-folding beyond ASCII, and for the "$" before a newline.
+    return DIRECTION_PATTERN.match(word) is not None
+
+
 def _possessive_length(word: str) -> int:
     match = _POSSESSIVE.search(word)
     return len(match.group(0)) if match else 0
@@ -149,6 +167,9 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mentio
     mentions: list[Mention] = []
     i = 0
     while i < len(reader.words):
+        if not reader.may_start(i):
+            i += 1
+            continue
         found = reader.districts_at(i) or reader.match_at(i)
         if found is None:
             i += 1
@@ -171,6 +192,25 @@ class _Reader:
         self.cache: dict[tuple[str, Hints, frozenset[str]], Match] = {}
         # Names that the text placed with a hint: later bare mentions mean the same place.
         self.hinted: dict[str, Match] = {}
+        # Whether the gazetteer has a name, per surface looked up (surfaces repeat).
+        self.known: dict[str, bool] = {}
+
+    def may_start(self, i: int) -> bool:
+        """Whether a mention can start at word ``i``.
+
+        Only at a capitalised word, "the" ("the capital") or a compass word ("southern"):
+        :meth:`districts_at` and :meth:`match_at` find nothing at any other word, so the
+        reader skips it without asking them.
+        """
+        token = self.words[i]
+        return token.capital or token.lower == "the" or _is_direction(token.text)
+
+    def has_name(self, surface: str) -> bool:
+        """Whether the gazetteer has ``surface`` as a name, looked up once per text."""
+        known = self.known.get(surface)
+        if known is None:
+            known = self.known[surface] = self.gaz.has_name(surface)
+        return known
 
     def resolve(self, phrase: str, hints: Hints | None = None,
                 context: frozenset[str] = frozenset()) -> Match:
@@ -240,7 +280,7 @@ class _Reader:
         token = words[i]
         direction = None
         j = i
-        if DIRECTION_PATTERN.match(token.text) and i + 1 < len(words) and \
+        if _is_direction(token.text) and i + 1 < len(words) and \
                 words[i + 1].capital and between(text, token, words[i + 1]) == " ":
             direction, j = token, i + 1
         if words[j].lower == "the" and j + 1 < len(words) and words[j + 1].lower == "capital" \
@@ -260,7 +300,7 @@ class _Reader:
             return seat
         for n in range(run, 0, -1):
             surface = clean(text[words[j].start:words[j + n - 1].end])
-            if not self.gaz.has_name(surface):
+            if not self.has_name(surface):
                 continue
             if n == 1 and self._ordinary(words[j]):
                 return None
@@ -311,6 +351,9 @@ class _Reader:
     def _seat_at(self, j: int) -> tuple[list[Mention], int] | None:
         """A seat of government standing for it ("the Kremlin said"), if one starts at ``j``."""
         words = self.words
+        first = words[j].text
+        if first not in _SEAT_FIRST_WORDS and clean(first) not in _SEAT_FIRST_WORDS:
+            return None  # no seat's name starts with this word
         for size in (2, 1):
             end = j + size
             if end > len(words):

@@ -75,6 +75,16 @@ def between(text: str, a: Token, b: Token) -> str:
     return text[a.end:b.start]
 
 
+# The endings of a possessive ("Russia's", "Russia’s").
+_POSSESSIVE_ENDS = frozenset(["’s", "'s", "ʼs"])
+
+
 def clean(surface: str) -> str:
     """A surface without surrounding punctuation or a trailing possessive ("Russia's")."""
-    return re.sub(r"[’'ʼ]s$", "", surface.strip(" ,.;:")).strip()
+    # String operations rather than a regular expression: this runs for every n-gram looked
+    # up. As ``[’'ʼ]s$`` does, a possessive is also found before one final newline.
+    text = surface.strip(" ,.;:")
+    body, tail = (text[:-1], text[-1:]) if text.endswith("\n") else (text, "")
+    if body[-2:] in _POSSESSIVE_ENDS:
+        text = body[:-2] + tail
+    return text.strip()
