@@ -159,6 +159,10 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
     if weak and word.lower in names.persons and not (
             after is not None and REGION_WORD_PATTERN.match(after.text)):
         return True  # "Quote from Kim": a name the text already gave a person
+    if weak and _ACCORDING_TO.search(text, max(0, word.start - 16), word.start) and \
+            _POSSESSIVE.search(word.text) is None and not (
+                after is not None and REGION_WORD_PATTERN.match(after.text)):
+        return True  # "according to Gladkov" (not "according to Kherson's governor")
     if before is not None and before.lower in LOCATIVE_WORDS:
         return False
     if after is not None and (REGION_WORD_PATTERN.match(after.text)
@@ -166,9 +170,8 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
         return False  # "Kupiansk district", "Kharkiv Mayor"
     if weak and word.lower in names.persons:
         return True
-    if weak and ((after is not None and after.lower in SPEECH_VERBS)
-                 or _ACCORDING_TO.search(text, max(0, word.start - 16), word.start)):
-        return True  # "Budanov said", "according to Gladkov": a town does not speak
+    if weak and after is not None and after.lower in SPEECH_VERBS:
+        return True  # "Budanov said"
     if before is not None and (before.lower in PERSON_BEFORE or before.lower.rstrip(".")
                                in PERSON_BEFORE):
         return True

@@ -55,6 +55,8 @@ def test_people_outlets_and_months_are_not_places(text):
 def test_a_city_or_a_place_beside_speech_stays_a_place():
     assert roles("Drones hit Izium, officials said. Sumy said goodbye to its defenders.") == [
         ("Izium", "location"), ("Sumy", "location")]
+    assert roles("Izium was shelled, according to Izium's mayor.") == [
+        ("Izium", "location"), ("Izium", "location")]
 
 
 def test_countries_abbreviated_in_news_are_found():
