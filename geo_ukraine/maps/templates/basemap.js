@@ -25,6 +25,7 @@ var TownLayer = L.Path.extend({
     });
     this._w = w;
     this._towns = this._towns.concat(towns);
+    this._width = new Float32Array(this._towns.length);
   },
   // Take the later towns now if they can be had (at their zoom, or when the page is idle).
   guFetch: function () {
@@ -57,7 +58,9 @@ var TownLayer = L.Path.extend({
       }
       ctx.font = (t[3] < 8 ? "600 12px " : t[3] < 10 ? "600 11px " : "11px ") +
         "system-ui,-apple-system,'Segoe UI',sans-serif";
-      var w = ctx.measureText(t[2]).width, box = [x + 4, y - 6, x + 6 + w, y + 6];
+      // A name's width is the same at every zoom (its font goes by its tier): measured once.
+      var w = this._width[i] || (this._width[i] = ctx.measureText(t[2]).width);
+      var box = [x + 4, y - 6, x + 6 + w, y + 6];
       if (overlaps(taken, box)) { continue; }
       ctx.strokeText(t[2], x + 5, y); ctx.fillText(t[2], x + 5, y);
       shown.push(t[2]);

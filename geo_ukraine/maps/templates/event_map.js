@@ -24,12 +24,17 @@ function geoUkraineEventMap(map, cfg) {
     a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
     return a;
   }
+  // An event may have no date (date_precision "unknown"): it says so, never "null".
+  function dateText(p) {
+    if (!p.event_date) { return "date unknown"; }
+    return p.event_date + (p.date_precision && p.date_precision !== "day" ?
+      " (" + p.date_precision + ")" : "");
+  }
   function section(p) {
     var box = el("div", null, "gu-event");
     box.appendChild(el("div", LABELS[p.event_type] || p.event_type, "gu-popup-title"));
     var table = el("table");
-    row(table, "Date", p.event_date + (p.date_precision && p.date_precision !== "day" ?
-      " (" + p.date_precision + ")" : ""));
+    row(table, "Date", dateText(p));
     row(table, "Place as written", p.location);
     row(table, "Resolved to", p.place_name);
     row(table, "Located", cfg.precision[p.geo_precision]);
@@ -49,8 +54,8 @@ function geoUkraineEventMap(map, cfg) {
     return box;
   }
   function tooltipText(p, more) {
-    return (LABELS[p.event_type] || p.event_type) + " \u00b7 " + p.location + " \u00b7 " +
-      p.event_date + (more > 0 ? " (+" + more + " more here)" : "");
+    return (LABELS[p.event_type] || p.event_type) + " \u00b7 " + (p.location || p.place_name) +
+      " \u00b7 " + dateText(p) + (more > 0 ? " (+" + more + " more here)" : "");
   }
 
   // ---- point symbols on the shared canvas ----------------------------------------------------
@@ -164,12 +169,18 @@ function geoUkraineEventMap(map, cfg) {
       }
       return false;
     },
-    getLatLng: function () { return this._map.layerPointToLatLng([this._xy[0], this._xy[1]]); }
+    // Leaflet places a click or hover on a layer that has getLatLng at that point (as for a
+    // marker): here, the point or cluster under the mouse (found by _containsPoint just before).
+    getLatLng: function () {
+      var h = this.guHit, at = h && (h.f || h.c);
+      return at ? L.latLng(at.lat, at.lon) : this._map.getCenter();
+    }
   });
 
   // Grid cells of one dense layer as ONE shape on the shared canvas, like PointSet: each item
   // is {box: [x0, y0, x1, y1] (Mercator pixels at zoom 0), alpha, g: {r, lv, i}}.
   var CellSet = PointSet.extend({
+    getLatLng: null,  // a cell is no marker: its events go where the mouse is
     _project: function () {
       var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
       this._xy = this._items.map(function (it) {
@@ -367,29 +378,35 @@ function geoUkraineEventMap(map, cfg) {
   });
 
   // ---- drawing: grid counts while zoomed out, then only what the view shows -----------------
-  function inView(view, f) {
-    return f.lat >= view.getSouth() && f.lat <= view.getNorth() &&
-      f.lon >= view.getWest() && f.lon <= view.getEast();
+  function inView(view) {
+    var s = view.getSouth(), n = view.getNorth(), w = view.getWest(), e = view.getEast();
+    return function (f) { return f.lat >= s && f.lat <= n && f.lon >= w && f.lon <= e; };
   }
   // Points counted on a grid of cellPixels-wide cells at this zoom; a marker for each cell in
-  // view, at the mean position of its points.
+  // view, at the mean position of its points. Only the cells over the view are counted, in
+  // typed arrays (no object or map entry per point or per cell).
   function drawClusters(r, points, view) {
-    var cells = new Map(), zoom = map.getZoom(), k = Math.pow(2, zoom) / cfg.cluster.cellPixels;
-    var i, f, key, c;
+    var zoom = map.getZoom(), k = Math.pow(2, zoom) / cfg.cluster.cellPixels;
+    var nw = gu.mercator(view.getWest(), view.getNorth());
+    var se = gu.mercator(view.getEast(), view.getSouth());
+    var x0 = Math.floor(nw[0] * k), y0 = Math.floor(nw[1] * k);
+    var cols = Math.floor(se[0] * k) - x0 + 1, rows = Math.floor(se[1] * k) - y0 + 1;
+    var n = new Int32Array(cols * rows), lat = new Float64Array(cols * rows);
+    var lon = new Float64Array(cols * rows), shown = inView(view), items = [], i, f, x, y, c;
     for (i = 0; i < points.length; i++) {
       f = points[i];
-      key = Math.floor(f.wx * k) * 4194304 + Math.floor(f.wy * k);
-      c = cells.get(key);
-      if (!c) { cells.set(key, c = {n: 0, lat: 0, lon: 0}); }
-      c.n += 1; c.lat += f.lat; c.lon += f.lon;
+      x = Math.floor(f.wx * k) - x0; y = Math.floor(f.wy * k) - y0;
+      if (x < 0 || y < 0 || x >= cols || y >= rows) { continue; }
+      c = y * cols + x;
+      n[c] += 1; lat[c] += f.lat; lon[c] += f.lon;
     }
-    var items = [];
-    cells.forEach(function (c) {
-      var lat = c.lat / c.n, lon = c.lon / c.n, w = gu.mercator(lon, lat);
-      if (!view.contains([lat, lon])) { return; }
-      items.push({c: {n: c.n, lat: lat, lon: lon, zoom: zoom}, wx: w[0], wy: w[1],
-                  radius: Math.min(24, 5 + 2.5 * Math.log2(c.n))});
-    });
+    for (c = 0; c < n.length; c++) {
+      if (!n[c]) { continue; }
+      f = {n: n[c], lat: lat[c] / n[c], lon: lon[c] / n[c], zoom: zoom};
+      if (!shown(f)) { continue; }
+      x = gu.mercator(f.lon, f.lat);
+      items.push({c: f, wx: x[0], wy: x[1], radius: Math.min(24, 5 + 2.5 * Math.log2(f.n))});
+    }
     r.clusters.addLayer(new PointSet(items, {renderer: canvas, shape: r.style.shape,
       color: "#222", weight: 1, fillColor: r.style.colour, fillOpacity: 0.75}));
     r.counts[1] += items.length;
@@ -442,7 +459,7 @@ function geoUkraineEventMap(map, cfg) {
       // Zoomed out, or still too many in view: counts on a pixel grid; else each event.
       culled = true;
       if (zoom >= cfg.cluster.maxZoom) {
-        points = points.filter(function (f) { return inView(view, f); });
+        points = points.filter(inView(view));
       }
       if (zoom < cfg.cluster.maxZoom || points.length > cfg.cluster.maxInView) {
         drawClusters(r, points, view); points = [];
