@@ -38,8 +38,8 @@ def _count(match: re.Match[str]) -> int:
         return 1  # "and injuring another"
     victims = groups.get("victims")
     if victims:
-        return sum(1 if item.group("one") else _number(item.group("many"))
-                   for item in VICTIM_ITEM.finditer(victims))
+        return sum(2 if item.group("couple") else 1 if item.group("one")
+                   else _number(item.group("many")) for item in VICTIM_ITEM.finditer(victims))
     return _number(match.group("num"))
 
 

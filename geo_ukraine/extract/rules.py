@@ -243,14 +243,15 @@ _ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-ol
                r"driver|resident|civilian|person|pensioner|husband|wife|son|daughter|mother|"
                r"father|worker|employee|rescuer|policeman|officer|firefighter|medic|farmer|"
                r"volunteer|passer-by|serviceman|soldier|neighbou?r|brother|sister|grandmother|"
-               r"grandfather|grandson|granddaughter|relative|colleague|guard|nurse|doctor|teacher)")
-# A counted group of victims ("three women", "two other people").
-_GROUP = rf"{_COUNT}\s+(?:[a-z]+\s+)?{_PEOPLE}"
+               r"grandfather|grandson|granddaughter|relative|colleague|guard|nurse|doctor|teacher)\b")
+# A counted group of victims ("three women", "their two children", "a couple").
+_GROUP = (rf"(?:(?:their|his|her|the)\s+)?{_COUNT}\s+(?:[a-z]+\s+)?{_PEOPLE}|"
+          r"(?:a|an|the)\s+(?:[a-z]+\s+)?couple")
 # A list of victims: singular ones joined by commas or "and" ("A 61-year-old woman and her
 # 65-year-old husband"), a counted group only by "and" ("a man and three women"), so that an
 # apposition ("two people, a man and a woman,") is not counted twice.
-_VICTIMS = (rf"(?P<victims>(?:{_GROUP}\s+and\s+)?{_ONE_PERSON}"
-            rf"(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}}(?:\s+and\s+{_GROUP})?)")
+_VICTIMS = (rf"(?P<victims>(?:(?:{_GROUP})\s+and\s+)?(?:{_ONE_PERSON}"
+            rf"(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}}|{_GROUP})(?:\s+and\s+(?:{_GROUP}))?)")
 # What may stand between a count and its verb: the counts' own ages ("two women, aged 61 and
 # 73,"), who is among them ("three people, including a child,"), an apposition of singular
 # victims ("two people, a man and a woman,").
@@ -273,7 +274,8 @@ KILLED: tuple[re.Pattern[str], ...] = (
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
     re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
                + r"\s+(?:killed|dead|died)\b", re.I),
-    re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|dead\b|killed\b)", re.I),
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|bodies|dead\b|killed\b)",
+               re.I),
     re.compile(r"\b(?:death toll|number of (?:dead|deaths|those killed|fatalities))\s+"
                r"(?:[\w’'-]+\s+){0,8}?(?:rose|risen|stood|stands|climbed|reached|increased|"
                r"grew|is|was|has risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM, re.I),
@@ -317,10 +319,10 @@ SHARE_BEFORE = re.compile(
 #: Where a sentence's clauses part: figures in the clause that names a place are that place's.
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+")
 
-#: One item of a list of victims: a singular victim (``one``, counts one) or a counted group
-#: (``many``, counts its number).
-VICTIM_ITEM = re.compile(rf"(?P<one>{_ONE_PERSON})|(?P<many>{_COUNT})\s+(?:[a-z]+\s+)?{_PEOPLE}",
-                         re.I)
+#: One item of a list of victims: a singular victim (``one``, counts one), a counted group
+#: (``many``, counts its number) or a ``couple`` (two).
+VICTIM_ITEM = re.compile(rf"(?P<couple>\bcouple\b)|(?P<one>{_ONE_PERSON})|"
+                         rf"(?P<many>{_COUNT})\s+(?:[a-z]+\s+)?{_PEOPLE}", re.I)
 
 #: Words without which no :data:`KILLED` or :data:`INJURED` pattern can match: a cheap test
 #: that spares most sentences the figure patterns.

@@ -73,6 +73,10 @@ def test_figures(sentence, killed, injured):
         ("Three people sustained injuries.", None, 3, None),
         ("Eight people, four of them children, were killed.", 8, None, None),
         ("The strike killed another 5 people.", 5, None, None),
+        # a couple is two; a possessive before a counted group; bodies counted
+        ("The drone strike killed a couple and their two children.", 4, None, None),
+        ("Rescuers pulled 14 bodies from the rubble.", 14, None, None),
+        ("A manager was injured.", None, None, None),
         # nobody is not one; a toll may be named after its incident
         ("Shells hit the market on Sunday, the governor said. No one was hurt.", 0, 0, None),
         ("The death toll from the missile strike on the city centre rose to 32, with 94 "
