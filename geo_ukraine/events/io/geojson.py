@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,26 +65,50 @@ def to_geojson(events: gpd.GeoDataFrame, *, precision: int | None = None) -> dic
     -------
     dict
     """
+    features = [{"type": "Feature", "properties": props, "geometry": json.loads(shape)}
+                for props, shape in _features(events, precision)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(events: gpd.GeoDataFrame, path: Path, options: WriteOptions) -> None:
+    """Write ``events`` to ``path`` as RFC 7946 GeoJSON (UTF-8, atomically).
+
+    The text is that of ``json.dumps(to_geojson(events))``, written feature by feature
+    with each distinct geometry serialised once (an oblast's polygon is the geometry of
+    every event placed at the oblast).
+    """
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    features = (f'{{"type": "Feature", "properties": {dumps(props)}, "geometry": {shape}}}'
+                for props, shape in _features(events, options.precision))
+    with atomic_open(path, encoding="utf-8") as handle:
+        handle.write('{"type": "FeatureCollection", "features": [')
+        handle.write(", ".join(features))
+        handle.write("]}")
+
+
+def _features(events: gpd.GeoDataFrame, precision: int | None
+              ) -> Iterator[tuple[dict[str, Any], str]]:
+    """Each event's properties and its geometry as GeoJSON text (``null`` when none)."""
+    import numpy as np
+    import shapely
+
     precision = settings.coordinate_precision if precision is None else precision
     if events.crs is not None and not events.crs.equals("EPSG:4326"):
         events = events.to_crs("EPSG:4326")
     geom_col = events.geometry.name
     columns = [c for c in events.columns if c != geom_col]
-    features = []
-    for values, geom in zip(events[columns].itertuples(index=False, name=None),
-                            events.geometry, strict=True):
-        props = {c: plain_value(v) for c, v in zip(columns, values, strict=True)}
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": rfc7946_geometry(geom, precision)})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def write_geojson(events: gpd.GeoDataFrame, path: Path, options: WriteOptions) -> None:
-    """Write ``events`` to ``path`` as RFC 7946 GeoJSON (UTF-8, atomically)."""
-    text = json.dumps(to_geojson(events, precision=options.precision), ensure_ascii=False,
-                      allow_nan=False)
-    with atomic_open(path, encoding="utf-8") as handle:
-        handle.write(text)
+    geoms = np.asarray(events.geometry.values, dtype=object)
+    # Equal well-known binary is equal coordinates, so equal GeoJSON: each is written once.
+    shapes: dict[bytes | None, str] = {}
+    for values, geom, key in zip(events[columns].itertuples(index=False, name=None), geoms,
+                                 shapely.to_wkb(geoms), strict=True):
+        shape = shapes.get(key)
+        if shape is None:
+            shape = shapes[key] = json.dumps(rfc7946_geometry(geom, precision),
+                                             ensure_ascii=False, allow_nan=False)
+        yield {c: plain_value(v) for c, v in zip(columns, values, strict=True)}, shape
 
 
 def read_geojson(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:
