@@ -327,12 +327,15 @@ function geoUkraineEventMap(map, cfg) {
     }), {renderer: canvas, shape: r.style.shape, color: "#222", weight: 1,
          fillColor: r.style.colour, fillOpacity: 0.85});
   }
+  // A claimed area is where the claim could be, never ground known to be taken: near a place
+  // or part of a region (a buffer, "southeastern Zaporizhzhia") an outline with a light
+  // hatch; a whole region a dashed outline (and a badge), lighter still.
   function areaStyle(style, p) {
     var wide = p.geo_precision === 4, region = p.geo_precision === 3;
     var claimed = style.area === "hatched";
     return {color: style.colour, weight: wide ? 1.5 : 2,
       fillColor: claimed && !region && !wide ? gu.hatch(style.colour) : style.colour,
-      fillOpacity: wide ? 0.04 : claimed ? (region ? 0.05 : 0.9) : region ? 0.12 : 0.25,
+      fillOpacity: wide ? 0.04 : claimed ? (region ? 0.05 : 0.35) : region ? 0.12 : 0.25,
       dashArray: wide || (claimed && region) ? "7 5" : null};
   }
   function areaLayer(r, f) {
