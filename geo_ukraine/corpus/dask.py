@@ -86,8 +86,19 @@ def _worker_count(n_workers: int | None) -> int:
 
 
 def _warm(setup: WorkerSetup) -> gpd.GeoDataFrame:
-    """Load the gazetteer of this worker's process; the corpus's empty event table."""
-    return event_meta(setup.gazetteer())
+    """Ready this worker's process; the corpus's empty event table.
+
+    The gazetteer is loaded and its spelling index read, and the Parquet writer imported,
+    here rather than in the first batch, so that the workers ready themselves side by side
+    before the corpus is handed out.
+    """
+    import dask.dataframe  # noqa: F401  (the writer's imports, paid once per worker here)
+    import pyarrow.parquet  # noqa: F401
+
+    import_dask_geopandas()
+    gazetteer = setup.gazetteer()
+    gazetteer.store.skeleton_index  # noqa: B018  (loaded on first use otherwise)
+    return event_meta(gazetteer)
 
 
 def _extract(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
