@@ -21,6 +21,7 @@ from .rules import (
     FOOTHOLD,
     INFRASTRUCTURE,
     MEANS,
+    MILITARY_VICTIMS,
     MOVEMENT,
     SETTLEMENT_NOUN,
     STRIKE_AT,
@@ -83,11 +84,13 @@ def event_type(sentence: str, locations: list[Mention], following: str = "") -> 
         return "infrastructure_damage"
     if CIVILIAN_HARM.search(sentence) and STRIKE_NOUN.search(sentence):
         return "cross_border_strike" if across else "civilian_casualties"
-    if any(m.kind in ("settlement", "facility") for m in locations) and \
-            STRIKE_AT.search(sentence):
+    town = any(m.kind in ("settlement", "facility") for m in locations)
+    if town and STRIKE_AT.search(sentence):
         attack = _attack_type(sentence, following, across)
         if attack is not None:
             return attack
+    if town and _people_hurt(sentence):  # "Three more were wounded in Shebekino"
+        return "cross_border_strike" if across else "civilian_casualties"
     if AID.search(sentence):
         return "aid"
     if DIPLOMACY.search(sentence):
@@ -105,6 +108,13 @@ def _attack_type(sentence: str, following: str, across: bool) -> str | None:
     if any(n for n in victims if n):
         return "cross_border_strike" if across else "civilian_casualties"
     return "infrastructure_damage" if DAMAGE.search(sentence) else None
+
+
+def _people_hurt(sentence: str) -> bool:
+    """Whether the sentence counts civilians killed or hurt (soldiers' losses are not)."""
+    if MILITARY_VICTIMS.search(sentence):
+        return False
+    return any(n for n in (killed(sentence), injured(sentence)) if n)
 
 
 def _running_total(sentence: str) -> bool:

@@ -19,7 +19,7 @@ from .figures import Casualties, injured, killed, quantities
 from .locations import best_locations, event_locations
 from .mentions import Mention
 from .placing import place_columns
-from .rules import CUE, DAMAGE, SAME_AGAIN
+from .rules import CUE, DAMAGE, SAME_AGAIN, STRIKE_NOUN
 from .sentences import Sentence
 from .totals import without_totals
 
@@ -89,6 +89,11 @@ class Incidents:
             return self._complete(sentence, mentions, kind)
         if kind == "civilian_casualties" and self._weapon and SAME_AGAIN.search(sentence.text):
             kind = self._weapon  # "Another attack in X killed ten": the same kind of strike
+        if kind == "civilian_casualties" and not STRIKE_NOUN.search(sentence.text) and \
+                self._latest and all(r["geo_precision"] >= GeoPrecision.REGION
+                                     for r in self._latest) and \
+                self._complete(sentence, mentions, kind):
+            return True  # victims inside the area of a strike placed only by its region
         if not own and self._latest and kind in _INCIDENT_TYPES:
             self._complete(sentence, mentions, kind)
             self._since = 0

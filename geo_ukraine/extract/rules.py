@@ -37,6 +37,7 @@ __all__ = [
     "KILLED_HINT",
     "LOCATIVE_WORDS",
     "MEANS",
+    "MILITARY_VICTIMS",
     "MOVEMENT",
     "NAME_FOLLOWERS",
     "NAME_FOLLOWERS_LOWER",
@@ -380,6 +381,10 @@ DAMAGE = re.compile(
     r"was started)|caught fire|set (?:\w+ )?(?:on fire|ablaze)|ablaze|blaze|in flames|"
     r"collaps(?:e|ed|ing)|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
     r"disruptions? in (?:gas|power|electricity|heating|water))\b", re.I)
+
+#: Soldiers as victims: their losses without a strike named are no civilian casualties.
+MILITARY_VICTIMS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|personnel|"
+                              r"militants|occupiers|mercenaries|marines|paratroopers)\b", re.I)
 
 #: An attack or strike at a place ("an attack on the village", "strikes in the city").
 STRIKE_AT = re.compile(r"\b(?:attacks?|strikes?)\s+(?:on|in|against|at)\b", re.I)

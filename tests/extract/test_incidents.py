@@ -99,3 +99,22 @@ def test_a_regions_total_beyond_its_incidents_is_kept():
     ev = events("Russian shelling killed nine people in the Kherson region on Monday. "
                 "A shell killed a man in Kherson.")
     assert sorted(figures(r) for _, r in ev.iterrows()) == [(1, None), (9, None)]
+
+
+def test_victims_counted_at_another_town_are_an_event_there():
+    ev = events("Ukrainian drones attacked Belgorod, killing a civilian, the governor said. "
+                "Three more people were wounded in Shebekino.")
+    assert [(r.place_name, figures(r)) for _, r in ev.iterrows()] == [
+        ("Belgorod", (1, None)), ("Shebekino", (None, 3))]
+
+
+def test_victims_inside_a_strike_placed_by_country_complete_it():
+    ev = events("Two missiles hit a hospital in Ukraine on Tuesday, killing 20 people. "
+                "The governor of Poltava said that 40 people were wounded.")
+    assert len(ev[ev.event_type == "missile_strike"]) == 1
+    assert figures(ev[ev.event_type == "missile_strike"].iloc[0]) == (20, 40)
+    assert "civilian_casualties" not in set(ev.event_type)
+
+
+def test_soldiers_lost_without_a_strike_are_no_civilian_casualties():
+    assert events("Ukraine said 30 Russian soldiers were killed near Bakhmut.").empty
