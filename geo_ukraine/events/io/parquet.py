@@ -7,6 +7,7 @@ dask-geopandas read the result directly.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,17 +47,42 @@ def write_parquet(events: gpd.GeoDataFrame, path: Path, options: WriteOptions) -
 def read_parquet(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:
     """Read a GeoParquet file of events (reprojected to EPSG:4326 if it has another CRS).
 
+    ``path`` may also be a partitioned dataset: a directory of ``*.parquet`` parts, such as
+    ``extract_corpus(..., engine="dask")`` writes. Its parts are read in the order of their
+    numbers (``part.2`` before ``part.10``), and rows are numbered across the dataset.
+
     Raises
     ------
     EventSchemaError
-        For a file that is not GeoParquet, or a bad value, naming the row and field.
+        For a file that is not GeoParquet, a directory without parts, or a bad value,
+        naming the row and field.
     """
+    import pandas as pd
+
+    if path.is_dir():
+        parts = sorted(path.glob("*.parquet"), key=_part_order)
+        if not parts:
+            msg = f"{path.name}: a directory without *.parquet parts, not a GeoParquet dataset"
+            raise EventSchemaError(msg)
+        frames = [_read_frame(part, f"{path.name}/{part.name}") for part in parts]
+        frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    else:
+        frame = _read_frame(path, path.name)
+    return events_from_frame(frame, path.name, "row", read_value, gazetteer=gazetteer)
+
+
+def _read_frame(path: Path, name: str) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pyarrow
 
     try:
-        frame = gpd.read_parquet(path)
+        return gpd.read_parquet(path)
     except (pyarrow.ArrowException, ValueError, TypeError, KeyError, OSError) as exc:
-        msg = f"{path.name}: not a GeoParquet file ({one_line(exc)})"
+        msg = f"{name}: not a GeoParquet file ({one_line(exc)})"
         raise EventSchemaError(msg) from None
-    return events_from_frame(frame, path.name, "row", read_value, gazetteer=gazetteer)
+
+
+def _part_order(part: Path) -> tuple[int, ...] | tuple[float, str]:
+    """Sort key of a dataset part: the numbers in its name, as numbers, then the name."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", part.stem))
+    return (*numbers, float("inf"), part.name) if numbers else (float("inf"), part.name)

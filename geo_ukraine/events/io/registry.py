@@ -196,8 +196,8 @@ def read_events(path: str | Path, *, driver: str | None = None,
     Parameters
     ----------
     path : str or Path
-        ``.geojson``, ``.gpkg``, ``.csv``, ``.kml``, ``.kmz``, ``.parquet``,
-        ``.yaml``/``.yml``.
+        ``.geojson``, ``.gpkg``, ``.csv``, ``.kml``, ``.kmz``, ``.parquet`` (a file, or a
+        partitioned dataset's directory), ``.yaml``/``.yml``.
     driver : str, optional
         Overrides the extension; ``acled`` reads an ACLED export.
     gazetteer : Gazetteer, optional
@@ -221,7 +221,7 @@ def read_events(path: str | Path, *, driver: str | None = None,
     if not path.exists():
         msg = f"{str(path)!r} does not exist"
         raise FileNotFoundError(msg)
-    if not path.is_file():
+    if not path.is_file() and not (path.is_dir() and chosen.name == "parquet"):
         msg = f"{str(path)!r}: is a directory or other non-file, not an event file"
         raise EventSchemaError(msg)
     try:
