@@ -380,7 +380,13 @@ DAMAGE = re.compile(
     r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|fires? (?:broke out|erupted|started|broke|"
     r"was started)|caught fire|set (?:\w+ )?(?:on fire|ablaze)|ablaze|blaze|in flames|"
     r"collaps(?:e|ed|ing)|outages?|blackouts?|without (?:power|electricity|heat|heating|water|gas)|"
-    r"disruptions? in (?:gas|power|electricity|heating|water))\b", re.I)
+    r"disruptions? in (?:gas|power|electricity|heating|water)|"
+    # a civilian building or facility hit ("hitting a children's hospital")
+    r"(?:hit|hitting|struck|striking)\s+(?:a|an|the|two|three|several)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:hospitals?|schools?|kindergartens?|clinics?|maternity|churche?s?|universit(?:y|ies)|"
+    r"apartment|residential|houses?|homes?|high-rises?|dormitor(?:y|ies)|markets?|"
+    r"supermarkets?|shopping|malls?|substations?|power|energy|ports?|warehouses?|"
+    r"factor(?:y|ies)|plants?|depots?|refinery|refineries))\b", re.I)
 
 #: Soldiers as victims: their losses without a strike named are no civilian casualties.
 MILITARY_VICTIMS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|personnel|"

@@ -118,3 +118,16 @@ def test_victims_inside_a_strike_placed_by_country_complete_it():
 
 def test_soldiers_lost_without_a_strike_are_no_civilian_casualties():
     assert events("Ukraine said 30 Russian soldiers were killed near Bakhmut.").empty
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck Kyiv on Monday, hitting a children's hospital.",
+    "A drone hit a residential building in Kharkiv overnight.",
+])
+def test_a_civilian_building_hit_is_damage_beside_the_strike(text):
+    assert "infrastructure_damage" in set(events(text).event_type)
+
+
+def test_a_strike_that_hit_no_building_is_no_damage():
+    ev = events("A missile hit the outskirts of Odesa overnight, killing two people.")
+    assert list(ev.event_type) == ["missile_strike"]
