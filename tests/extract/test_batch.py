@@ -58,7 +58,7 @@ def test_results_are_the_same_for_any_number_of_jobs(articles):
     one = events_from_files(paths, published="2026-03-05", jobs=1)
     two = events_from_files(paths, published="2026-03-05", jobs=2)
     three = events_from_files(paths, published="2026-03-05", jobs=3)
-    assert len(one.events) == 14 and len(one.failed) == 7
+    assert len(one.events) == 21 and len(one.failed) == 7  # strike + market damage, shelling
     for other in (two, three):
         assert other.events.drop(columns="geometry").equals(one.events.drop(columns="geometry"))
         assert other.events.geometry.equals(one.events.geometry)

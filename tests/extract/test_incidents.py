@@ -30,9 +30,10 @@ def test_casualties_after_a_strike_are_the_strikes_not_a_second_event():
 def test_a_follow_up_sentence_completes_the_event_before_it():
     ev = events("A guided bomb hit a school in Kostiantynivka on March 2, killing two "
                 "teachers.\nAt least a dozen people were injured, the governor added.")
-    assert list(ev.event_type) == ["glide_bomb"]
+    # the school hit is damage beside the strike; the figures are the strike's
+    assert list(ev.event_type) == ["glide_bomb", "infrastructure_damage"]
     assert figures(ev.iloc[0]) == (2, 12)
-    assert list(ev.event_date) == ["2026-03-02"]
+    assert set(ev.event_date) == {"2026-03-02"}
 
 
 def test_no_casualties_is_zero():
