@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .rules import (
     CLAUSE_BREAK,
+    COMBINED_FIGURE,
     CUMULATIVE,
     INJURED,
     INJURED_HINT,
@@ -47,10 +48,12 @@ def _figure(patterns: Sequence[re.Pattern[str]], sentence: str) -> int | None:
     """The largest figure any pattern finds (a toll is restated as it rises).
 
     Figures after a running total's start ("since the start of the war") are that total's,
-    not an incident's, and are left out.
+    not an incident's, and dead and hurt given as one figure ("killed and wounded 15") are
+    neither; both are left out.
     """
     total = CUMULATIVE.search(sentence)
     text = sentence[:total.start()] if total else sentence
+    text = COMBINED_FIGURE.sub(" ", text)  # "killed and wounded 15": neither figure
     found = [_count(m) for pattern in patterns for m in pattern.finditer(text)]
     return max(found) if found else None
 

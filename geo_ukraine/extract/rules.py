@@ -20,6 +20,7 @@ __all__ = [
     "CIVILIAN_HARM",
     "CLAIMANTS",
     "CLAUSE_BREAK",
+    "COMBINED_FIGURE",
     "CONFIRMED",
     "CUE",
     "CUMULATIVE",
@@ -329,6 +330,14 @@ VICTIM_ITEM = re.compile(rf"(?P<couple>\bcouple\b)|(?P<one>{_ONE_PERSON})|"
 #: that spares most sentences the figure patterns.
 KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body|bodies|remains", re.I)
 INJURED_HINT = re.compile(r"injur|wound|hurt|hospital", re.I)
+
+#: Dead and hurt given as one figure ("killed and wounded 15 people", "12 people dead or
+#: wounded"): the figure says neither how many died nor how many were hurt.
+COMBINED_FIGURE = re.compile(
+    r"(?:\b" + _ABOUT + _COUNT + r"(?:\s+" + _PEOPLE + r")?" + _BE
+    + r"\s+|\b)(?:killed|killing|dead|deaths|wounded|wounding|injured|injuring)\s+"
+    r"(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring|hurt|killed|killing|dead)\b"
+    r"(?:\s+" + _ABOUT + _COUNT + r"\b)?", re.I)
 
 #: A running total since a start ("since the start of the full-scale invasion", "since
 #: February 2022", "so far this year"): figures after it are cumulative, not one incident's.

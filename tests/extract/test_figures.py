@@ -77,6 +77,10 @@ def test_figures(sentence, killed, injured):
         ("The drone strike killed a couple and their two children.", 4, None, None),
         ("Rescuers pulled 14 bodies from the rubble.", 14, None, None),
         ("A manager was injured.", None, None, None),
+        # dead and hurt as one figure give neither
+        ("The strike killed and wounded 15 people.", None, None, None),
+        ("The attack left 12 people dead or wounded.", None, None, None),
+        ("A drone attack wounded 3 and killed 1.", 1, 3, None),
         # nobody is not one; a toll may be named after its incident
         ("Shells hit the market on Sunday, the governor said. No one was hurt.", 0, 0, None),
         ("The death toll from the missile strike on the city centre rose to 32, with 94 "
