@@ -107,8 +107,9 @@ class Incidents:
         damage = kind in STRIKE_TYPES and DAMAGE.search(sentence.text) is not None
         latest = []
         casualties = Casualties(sentence.text)
+        amounts = quantities(sentence.text)  # once per sentence, not per place
         for mention in locations:
-            row = self._row(sentence, mention, kind, date)
+            row = self._row(sentence, mention, kind, date, amounts)
             row["fatalities"], row["injured"] = casualties.at(
                 max(0, mention.start - sentence.start))
             row.update(actor=who, status=status, claimed_by=claimant)
@@ -129,15 +130,18 @@ class Incidents:
             self._recent.setdefault(f"admin2:{row['admin2']}", []).append(row)
         return row
 
-    def _row(self, sentence: Sentence, mention: Mention, kind: str,
-             date: EventDate) -> dict[str, Any]:
-        """One event row at one mention (figures and attribution set by the caller)."""
+    def _row(self, sentence: Sentence, mention: Mention, kind: str, date: EventDate,
+             amounts: str | None) -> dict[str, Any]:
+        """One event row at one mention (figures and attribution set by the caller).
+
+        ``amounts`` is what :func:`quantities` reads in the sentence.
+        """
         row: dict[str, Any] = {
             "event_date": date[0], "date_precision": date[1], "event_type": kind,
             "location": mention.phrase, "source": self.source, "source_url": self.url,
             "notes": None, "target": None, "sentence": sentence.text,
             "sentence_start": sentence.start, "sentence_end": sentence.end,
-            "mention": mention.surface, "quantity": quantities(sentence.text),
+            "mention": mention.surface, "quantity": amounts,
             "extraction_confidence": round(min(mention.confidence, 1.0), 3),
         }
         row["acled_event_type"], row["acled_sub_event_type"] = acled_types(kind)

@@ -60,13 +60,16 @@ def tokens(text: str) -> list[Token]:
     -------
     list of Token
     """
-    out = []
+    out: list[Token] = []
+    append = out.append
     for m in WORD.finditer(text):
-        word = m.group(0)
-        named = _NAME_HYPHEN.match(word) if "-" in word else None
-        if named is not None:
-            word = named.group(1)
-        out.append(Token(word, m.start(), m.start() + len(word)))
+        word = m.group()
+        if "-" in word:
+            named = _NAME_HYPHEN.match(word)
+            if named is not None:
+                word = named.group(1)
+        start = m.start()
+        append(Token(word, start, start + len(word)))
     return out
 
 
