@@ -5,9 +5,12 @@ Run: ``pip install geotext && python3 benchmarks/extract.py [--articles 2000] [-
 The articles are generated here from sentences written for this benchmark (no third-party
 text): each is about 4,000 characters of war reporting with places, figures and dates. The
 figures printed are articles per second on one core for :func:`geo_ukraine.find_places` and
-:func:`geo_ukraine.extract_events`, geotext (a regex-and-GeoNames city finder; it only finds
-city and country names) on the same articles, and ``geo-ukraine extract`` over ``--files``
-article files with ``--jobs 1`` and ``--jobs 2``.
+:func:`geo_ukraine.extract_events` (one table per article), for a batch (the rows of every
+article in one table, as ``geo-ukraine extract`` and the corpus engines build it), geotext (a
+regex-and-GeoNames city finder; it only finds city and country names) on the same articles,
+the time writing the batch's GeoJSON takes, and ``geo-ukraine extract`` over ``--files``
+article files with ``--jobs 1`` and ``--jobs 2``. The machine's load average is printed
+beside them: figures from a busy machine are lower.
 """
 
 from __future__ import annotations
@@ -80,6 +83,17 @@ def rate(function, texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def batch_rate(texts: list[str]) -> tuple[float, object]:
+    """Articles per second of extracting ``texts`` into one event table, and the table."""
+    from geo_ukraine.events import event_frame
+    from geo_ukraine.extract import event_records
+
+    start = time.perf_counter()
+    rows = [row for text in texts for row in event_records(text)]
+    events = event_frame(rows, validate=False)
+    return len(texts) / (time.perf_counter() - start), events
+
+
 def cli_seconds(paths: list[Path], jobs: int, out: Path) -> float:
     """Wall seconds of ``geo-ukraine extract`` over ``paths`` with ``--jobs``."""
     command = [sys.executable, "-m", "geo_ukraine", "extract", *map(str, paths), "-o",
@@ -101,9 +115,12 @@ def main() -> int:
     start = time.perf_counter()
     gu.extract_events(texts[0])
     print(f"first call (loads the gazetteer): {time.perf_counter() - start:.2f} s")
-    print(f"{len(texts):,} articles of {mean:,.0f} characters on average, one core")
+    print(f"{len(texts):,} articles of {mean:,.0f} characters on average, one core; load "
+          f"average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(f"geo_ukraine find_places      {rate(gu.find_places, texts):8,.0f} articles/s")
     print(f"geo_ukraine extract_events   {rate(gu.extract_events, texts):8,.0f} articles/s")
+    batch, events = batch_rate(texts)
+    print(f"geo_ukraine batch of events  {batch:8,.0f} articles/s (one table for all)")
     try:
         from geotext import GeoText
     except ImportError:
@@ -113,6 +130,10 @@ def main() -> int:
         print(f"peer geotext                 {rate(GeoText, texts):8,.0f} articles/s "
               "(city and country names only, no roles, resolution or events)")
     with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        gu.write_events(events, Path(tmp) / "batch.geojson")
+        print(f"writing the batch's {len(events):,} events as GeoJSON: "
+              f"{time.perf_counter() - start:.2f} s")
         paths = []
         for n, text in enumerate(texts[:args.files]):
             path = Path(tmp) / f"a{n:05d}.txt"
@@ -123,6 +144,7 @@ def main() -> int:
         same = (Path(tmp) / "one.geojson").read_bytes() == (Path(tmp) / "two.geojson").read_bytes()
         print(f"geo-ukraine extract, {len(paths):,} files: --jobs 1 {one:.1f} s, --jobs 2 "
               f"{two:.1f} s ({one / two:.2f}x on {os.cpu_count()} cores), same output: {same}")
+    print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 
