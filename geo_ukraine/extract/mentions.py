@@ -18,6 +18,7 @@ from ..errors import UnknownPlaceError
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
 from .context import Hints, hints_after, resolve_cached, river_after_the
+from .hromadas import COMMUNITY_AFTER, centre_names
 from .roles import NameContext, role, seat_role
 from .rules import (
     FACILITY_MODIFIERS,
@@ -318,7 +319,7 @@ class _Reader:
             if n == 1 and self._ordinary(words[j]):
                 return None
             return self._as_facility(j, j + n, self._grow(i, j, j + n, direction))
-        return self._unknown_facility(j) or self._spelling_variant(i, j)
+        return self._unknown_facility(j) or self._spelling_variant(i, j) or self._community(j)
 
     def _facility_end(self, k: int) -> int | None:
         """The word after a facility's head noun that follows a name ending at word ``k``.
@@ -401,6 +402,21 @@ class _Reader:
                 top.place.kind != "settlement" or top.place.country not in ("UA", "RU"):
             return None
         return self._grow(i, j, k, None)
+
+    def _community(self, j: int) -> tuple[list[Mention], int] | None:
+        """A community named by its adjective ("Chervonohryhorivska community"): its centre."""
+        word = self.words[j]
+        names = centre_names(word.text)
+        if not names or COMMUNITY_AFTER.match(self.text, word.end, word.end + 120) is None:
+            return None
+        for name in names:
+            match = self.resolve(name) if self.gaz.has_name(name) else None
+            place = match.place if match is not None else None
+            if place is not None and place.kind == "settlement" and place.country == "UA" \
+                    and match is not None and match.method != "fuzzy":
+                return [Mention(word.start, word.end, word.text, place, (place,),
+                                "settlement", 0.9 * match.score, "location", name)], j + 1
+        return None
 
     def _ordinary(self, word: Token) -> bool:
         """Whether a one-word name is an ordinary word here ("Still", "Hit", "Jan.")."""
