@@ -22,6 +22,7 @@ from .layers import (
 )
 from .legend import CHOROPLETH_ITEM, REFERENCE_ITEM, legend_html
 from .styles import (
+    CLUSTER_CELL_PIXELS,
     CLUSTER_MAX_IN_VIEW,
     CLUSTER_MAX_ZOOM,
     CLUSTER_MIN_POINTS,
@@ -243,7 +244,7 @@ def _page_script(m: folium.Map, page: _Page, base: folium.FeatureGroup,
         "dates": sorted(drawn["event_date"].dropna().astype(str).unique().tolist()),
         "time": time,
         "cluster": {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
-                    "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48},
+                    "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": CLUSTER_CELL_PIXELS},
         "precision": {str(k): v.split(" (")[0].split(":")[0] for k, v in GEO_PRECISION.items()},
         "base": {"group": base.get_name(), "land": countries,
                  "countryLabels": countries["labels"], "rivers": lines,

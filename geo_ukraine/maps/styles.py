@@ -8,6 +8,7 @@ __all__ = [
     "BLACK",
     "BLUE",
     "CHOROPLETH",
+    "CLUSTER_CELL_PIXELS",
     "CLUSTER_MAX_IN_VIEW",
     "CLUSTER_MAX_ZOOM",
     "CLUSTER_MIN_POINTS",
@@ -103,11 +104,14 @@ EVENT_LABELS: dict[str, str] = {
     "diplomacy": "Diplomacy", "aid": "Aid", "other": "Other",
 }
 
-#: A layer with more points than this is drawn as counts on a 48-pixel grid below this zoom.
+#: A layer with more points than this is drawn as counts on a grid below this zoom.
 CLUSTER_MIN_POINTS = 2000
 CLUSTER_MAX_ZOOM = 10
 #: ... and from that zoom on too, while more than this many of its points are in view.
 CLUSTER_MAX_IN_VIEW = 3000
+#: The grid's cells, in screen pixels: wider than the largest count symbol (48 pixels
+#: across), so neighbouring counts of one layer rarely overlap.
+CLUSTER_CELL_PIXELS = 64
 
 #: The initial view when no event lies in the theatre: (south, west), (north, east).
 UKRAINE_BOUNDS = ((44.3, 22.1), (52.4, 40.2))

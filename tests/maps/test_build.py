@@ -150,6 +150,7 @@ def test_many_events_are_one_layer_per_type_not_one_object_per_marker():
 
 def test_dense_layers_cluster_until_zoomed_in(tmp_path):
     from geo_ukraine.maps.styles import (
+        CLUSTER_CELL_PIXELS,
         CLUSTER_MAX_IN_VIEW,
         CLUSTER_MAX_ZOOM,
         CLUSTER_MIN_POINTS,
@@ -159,7 +160,8 @@ def test_dense_layers_cluster_until_zoomed_in(tmp_path):
         {"event_date": "2026-01-01", "event_type": "shelling", "location": "Kharkiv"}]),
         reference=False).get_root().render())
     assert config["cluster"] == {"minPoints": CLUSTER_MIN_POINTS, "maxZoom": CLUSTER_MAX_ZOOM,
-                                 "maxInView": CLUSTER_MAX_IN_VIEW, "cellPixels": 48}
+                                 "maxInView": CLUSTER_MAX_IN_VIEW,
+                                 "cellPixels": CLUSTER_CELL_PIXELS}
 
 
 def test_notebook_display_is_offline_while_offline(seed_events):

@@ -111,3 +111,16 @@ def test_undated_events_are_counted_on_the_grid_without_moving_its_dates():
     alone = grid_summary(events.iloc[20:])["levels"][0]
     assert all(first > last for first, last in zip(alone["first"], alone["last"], strict=True)), \
         "a cell of undated events has no dates"
+
+
+def test_grid_cells_stay_a_readable_size_from_zoom_6_to_10():
+    from geo_ukraine.maps.aggregate import CELL_DEGREES, CELL_FROM_ZOOM, grid_summary
+    from tests.conftest import scattered_events
+
+    levels = grid_summary(scattered_events(50, (30, 31), (48, 49)))["levels"]
+    assert [level["fromZoom"] for level in levels] == list(CELL_FROM_ZOOM)
+    for zoom in range(6, 11):
+        size = next(lv["size"] for lv in reversed(levels) if lv["fromZoom"] <= zoom)
+        pixels = size / 360 * 256 * 2 ** zoom
+        assert 20 <= pixels <= 50, (zoom, size, pixels)
+    assert list(CELL_DEGREES) == sorted(CELL_DEGREES, reverse=True)

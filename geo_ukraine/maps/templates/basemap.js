@@ -27,10 +27,21 @@ var TownLayer = L.Path.extend({
     this._towns = this._towns.concat(towns);
     this._width = new Float32Array(this._towns.length);
   },
-  // Take the later towns now if they can be had (at their zoom, or when the page is idle).
+  // Take the later towns now if they can be had (at their zoom, or when the page is idle),
+  // and measure every name not measured yet.
   guFetch: function () {
-    var more = this.options.more && this.options.more();
+    var more = this.options.more && this.options.more(), i, ctx;
     if (more) { this.options.more = null; this._add(more); }
+    if (!this.options.names || !this._renderer) { return; }
+    ctx = this._renderer._ctx;
+    ctx.save();
+    for (i = 0; i < this._towns.length; i++) {
+      if (!this._width[i]) {
+        ctx.font = townFont(this._towns[i][3]);
+        this._width[i] = ctx.measureText(this._towns[i][2]).width;
+      }
+    }
+    ctx.restore();
   },
   _project: function () {
     var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
@@ -56,8 +67,7 @@ var TownLayer = L.Path.extend({
         ctx.beginPath(); ctx.arc(x, y, t[3] < 8 ? 3 : 2, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
         continue;
       }
-      ctx.font = (t[3] < 8 ? "600 12px " : t[3] < 10 ? "600 11px " : "11px ") +
-        "system-ui,-apple-system,'Segoe UI',sans-serif";
+      ctx.font = townFont(t[3]);
       // A name's width is the same at every zoom (its font goes by its tier): measured once.
       var w = this._width[i] || (this._width[i] = ctx.measureText(t[2]).width);
       var box = [x + 4, y - 6, x + 6 + w, y + 6];
@@ -69,6 +79,11 @@ var TownLayer = L.Path.extend({
     this.guShown = shown;  // the names written last time (for tests)
   }
 });
+// A town's name is written larger the earlier its tier shows.
+function townFont(tier) {
+  return (tier < 8 ? "600 12px " : tier < 10 ? "600 11px " : "11px ") +
+    "system-ui,-apple-system,'Segoe UI',sans-serif";
+}
 // Whether a label box [x0, y0, x1, y1] overlaps one already taken; if not, it is taken.
 // Boxes are kept in 64-pixel cells, so each test looks at a few neighbours only.
 function overlaps(taken, box) {

@@ -87,25 +87,38 @@ function geoUkraineEventMap(map, cfg) {
     }
     ctx.arc(x, y, r, 0, Math.PI * 2, false);
   }
-  // Each symbol (shape, size, colours) drawn once on a small canvas, then copied where it
-  // goes: a copy costs far less than filling and stroking a path, and a zoom draws thousands.
-  // Radii are rounded to half pixels, so cluster sizes share a few sprites.
-  var sprites = {}, DPR = window.devicePixelRatio || 1;
-  function sprite(o, radius) {
-    var rad = Math.round(radius * 2) / 2;
-    var key = [o.shape, rad, o.fillColor, o.fillOpacity, o.color, o.weight, o.opacity].join("|");
-    if (sprites[key]) { return sprites[key]; }
-    var half = Math.ceil(rad + o.weight + 1), c = document.createElement("canvas"), ctx;
-    c.width = c.height = Math.ceil(2 * half * DPR);
+  // Each symbol (shape, colours) drawn once at every whole radius up to MAX_RADIUS, side by
+  // side on one canvas per style (a strip), then copied where it goes: a copy costs far less
+  // than filling and stroking a path, and a zoom draws thousands. One canvas per style, made
+  // whole at once, so drawing never waits for a new canvas or a changed one.
+  var strips = {}, DPR = window.devicePixelRatio || 1, MAX_RADIUS = 26;
+  function strip(o) {
+    var key = [o.shape, o.fillColor, o.fillOpacity, o.color, o.weight, o.opacity].join("|");
+    if (strips[key]) { return strips[key]; }
+    var at = [0], rad, half, c = document.createElement("canvas"), ctx;
+    for (rad = 1; rad <= MAX_RADIUS; rad++) { at.push(at[rad - 1] + 2 * Math.ceil(rad + o.weight + 1)); }
+    c.width = Math.ceil(at[MAX_RADIUS] * DPR);
+    c.height = Math.ceil(2 * Math.ceil(MAX_RADIUS + o.weight + 1) * DPR);
     ctx = c.getContext("2d");
     ctx.scale(DPR, DPR);
-    ctx.beginPath();
-    drawShape(ctx, o.shape, half, half, rad);
-    ctx.globalAlpha = o.fillOpacity; ctx.fillStyle = o.fillColor; ctx.fill("evenodd");
-    ctx.globalAlpha = o.opacity; ctx.strokeStyle = o.color; ctx.lineWidth = o.weight;
-    ctx.lineCap = ctx.lineJoin = "round"; ctx.stroke();
-    sprites[key] = {canvas: c, half: half};
-    return sprites[key];
+    ctx.lineCap = ctx.lineJoin = "round";
+    for (rad = 1; rad <= MAX_RADIUS; rad++) {
+      half = Math.ceil(rad + o.weight + 1);
+      ctx.beginPath();
+      drawShape(ctx, o.shape, at[rad - 1] + half, half, rad);
+      ctx.globalAlpha = o.fillOpacity; ctx.fillStyle = o.fillColor; ctx.fill("evenodd");
+      ctx.globalAlpha = o.opacity; ctx.strokeStyle = o.color; ctx.lineWidth = o.weight;
+      ctx.stroke();
+    }
+    strips[key] = {canvas: c, at: at, weight: o.weight};
+    return strips[key];
+  }
+  // Draw the symbol of this radius (rounded to a whole pixel) centred at x, y.
+  function stamp(ctx, s, x, y, radius) {
+    var rad = Math.max(1, Math.min(MAX_RADIUS, Math.round(radius)));
+    var half = Math.ceil(rad + s.weight + 1), sx = s.at[rad - 1];
+    ctx.drawImage(s.canvas, sx * DPR, 0, 2 * half * DPR, 2 * half * DPR,
+                  Math.round(x) - half, Math.round(y) - half, 2 * half, 2 * half);
   }
   var ShapeMarker = L.CircleMarker.extend({
     options: {shape: "circle"},
@@ -148,16 +161,16 @@ function geoUkraineEventMap(map, cfg) {
     },
     _update: function () { if (this._map && this._pxBounds) { this._renderer._requestRedraw(this); } },
     _updatePath: function () {
-      var r = this._renderer, ctx = r._ctx, b = r._bounds, o = this.options, i, x, y, rad, s;
+      var r = this._renderer, ctx = r._ctx, b = r._bounds, i, x, y, rad, s;
       if (!r._drawing || !this._xy) { return; }
+      s = strip(this.options);
       ctx.globalAlpha = 1;
       for (i = 0; i < this._items.length; i++) {
         x = this._xy[2 * i]; y = this._xy[2 * i + 1]; rad = this._items[i].radius;
         if (x + rad < b.min.x || x - rad > b.max.x || y + rad < b.min.y || y - rad > b.max.y) {
           continue;
         }
-        s = sprite(o, rad);
-        ctx.drawImage(s.canvas, Math.round(x) - s.half, Math.round(y) - s.half, 2 * s.half, 2 * s.half);
+        stamp(ctx, s, x, y, rad);
       }
     },
     _containsPoint: function (p) {
@@ -321,11 +334,15 @@ function geoUkraineEventMap(map, cfg) {
     if (!r.sized) { return r.style.radius; }
     return Math.min(26, 5 + 3 * Math.sqrt((drawn(f, "fatalities") || 0) + (drawn(f, "injured") || 0)));
   }
+  // How a layer's points (or its counts, lighter) are drawn.
+  function symbols(r, counts) {
+    return {renderer: canvas, shape: r.style.shape, color: "#222", weight: 1, opacity: 1,
+            fillColor: r.style.colour, fillOpacity: counts ? 0.75 : 0.85};
+  }
   function pointSet(r, points) {
     return new PointSet(points.map(function (f) {
       return {f: f, wx: f.wx, wy: f.wy, radius: radiusOf(r, f)};
-    }), {renderer: canvas, shape: r.style.shape, color: "#222", weight: 1,
-         fillColor: r.style.colour, fillOpacity: 0.85});
+    }), symbols(r, false));
   }
   // A claimed area is where the claim could be, never ground known to be taken: near a place
   // or part of a region (a buffer, "southeastern Zaporizhzhia") an outline with a light
@@ -410,8 +427,7 @@ function geoUkraineEventMap(map, cfg) {
       x = gu.mercator(f.lon, f.lat);
       items.push({c: f, wx: x[0], wy: x[1], radius: Math.min(24, 5 + 2.5 * Math.log2(f.n))});
     }
-    r.clusters.addLayer(new PointSet(items, {renderer: canvas, shape: r.style.shape,
-      color: "#222", weight: 1, fillColor: r.style.colour, fillOpacity: 0.75}));
+    r.clusters.addLayer(new PointSet(items, symbols(r, true)));
     r.counts[1] += items.length;
   }
   // A layer too dense to send event by event arrives as counts per grid cell (three sizes).
@@ -428,13 +444,15 @@ function geoUkraineEventMap(map, cfg) {
     return box;
   }
   function drawGrid(r, view) {
-    var z = map.getZoom(), lv = r.grid.levels[z < 8 ? 0 : z < 10 ? 1 : 2], s = lv.size;
+    var z = map.getZoom(), lv = r.grid.levels.filter(function (l) { return l.fromZoom <= z; })
+      .pop() || r.grid.levels[0], s = lv.size;
     var top = 1, i, items = [], south, west, a, b;
+    var vs = view.getSouth(), vn = view.getNorth(), vw = view.getWest(), ve = view.getEast();
     for (i = 0; i < lv.n.length; i++) { top = Math.max(top, lv.n[i]); }
     for (i = 0; i < lv.n.length; i++) {
       if (cutoff && r.grid.dates[lv.first[i]] > cutoff) { continue; }
       south = lv.iy[i] * s; west = lv.ix[i] * s;
-      if (!view.intersects(L.latLngBounds([south, west], [south + s, west + s]))) { continue; }
+      if (south > vn || south + s < vs || west > ve || west + s < vw) { continue; }
       a = gu.mercator(west, south + s); b = gu.mercator(west + s, south);
       items.push({box: [a[0], a[1], b[0], b[1]], g: {r: r, lv: lv, i: i},
                   alpha: 0.15 + 0.6 * Math.log(1 + lv.n[i]) / Math.log(1 + top)});
@@ -521,6 +539,13 @@ function geoUkraineEventMap(map, cfg) {
     });
     new TimeControl().addTo(map);
   }
+  // Once the first view is on screen, when the page is idle: every layer's symbols drawn
+  // ready, so the first zoom does not wait for them.
+  map.once("gu:drawn", function () {
+    (window.requestIdleCallback || setTimeout)(function () {
+      registry.forEach(function (r) { strip(symbols(r, false)); strip(symbols(r, true)); });
+    });
+  });
   var api = {showUntil: showUntil, layers: registry, map: map, drawn: null};
   // The first view is on screen: the frame after the one in which the canvases drew it
   // (their redraws were asked for above, so they run first in that frame). Tests and the
