@@ -61,7 +61,7 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
     admin1 = None
     if single is not None:
         admin1 = single.admin2 if single.kind == "admin2" and single.admin2 else single.admin1
-    countries = {p.country for p in mention.places} if resolved else set()
+    countries = {p.country for p in mention.places if p.country} if resolved else set()
     return {
         "start": mention.start, "end": mention.end, "surface": mention.surface,
         "role": mention.role, "kind": kind, "resolved": resolved,

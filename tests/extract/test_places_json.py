@@ -49,3 +49,15 @@ def test_offsets_index_the_text_as_read(tmp_path, capsys, newline):
     assert [r["surface"] for r in rows] == ["Odesa", "Kherson"]
     for row in rows:
         assert decoded[row["start"]:row["end"]] == row["surface"]
+
+
+def test_a_place_of_no_country_has_country_null(tmp_path, capsys):
+    rows, _ = _places(tmp_path, capsys, "A drone was shot down over the Black Sea.")
+    (row,) = [r for r in rows if r["surface"] == "Black Sea"]
+    assert row["kind"] == "other" and row["country"] is None
+
+
+def test_a_raion_gives_its_own_code_as_admin1(tmp_path, capsys):
+    rows, _ = _places(tmp_path, capsys, "Shelling hit the Kupiansk district overnight.")
+    (row,) = [r for r in rows if r["kind"] == "admin2"]
+    assert row["admin1"] == "UA.07.6308" and row["country"] == "UA"
