@@ -55,6 +55,22 @@ var geoUkraineLib = window.geoUkraineLib || {};
     var s = Math.sin(Math.max(Math.min(lat, 85.0511), -85.0511) * Math.PI / 180);
     return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
   };
+  // Where each [lon, lat, ...] of a list is in Mercator pixels at zoom 0, as one Float64Array
+  // [x0, y0, x1, y1, ...]; computed once per list (the town dots and names share theirs).
+  var projected = new WeakMap();
+  gu.project = function (list) {
+    var xy = projected.get(list), i, s, lat;
+    if (xy) { return xy; }
+    xy = new Float64Array(2 * list.length);
+    for (i = 0; i < list.length; i++) {
+      lat = Math.max(Math.min(list[i][1], 85.0511), -85.0511);
+      s = Math.sin(lat * Math.PI / 180);
+      xy[2 * i] = (list[i][0] + 180) / 360 * 256;
+      xy[2 * i + 1] = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256;
+    }
+    projected.set(list, xy);
+    return xy;
+  };
   function rings(geometry) {
     var c = geometry.coordinates, t = geometry.type;
     return t === "Polygon" || t === "MultiLineString" ? c : t === "LineString" ? [c] :
