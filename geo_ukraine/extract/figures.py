@@ -83,18 +83,30 @@ class Casualties:
 
     When the clause that names a place gives figures, they are the place's ("At least a
     dozen were injured, and a strike in Sumy killed two and wounded nine" gives Sumy 2 and
-    9); otherwise the sentence's figures are. Clauses are found once per sentence and each
-    clause's figures read once, so a sentence naming many places costs no more per place.
+    9; "drones killed two in Kharkiv and injured three in Sumy" gives Kharkiv 2 and Sumy 3);
+    a figure the clause lacks comes from the clauses around it that name no place ("killed
+    17, including two children, and injured 60 in Chernihiv"); a place whose clause gives
+    none takes the sentence's. Clauses are found once per sentence and each clause's figures
+    read once, so a sentence naming many places costs no more per place.
 
     Parameters
     ----------
     sentence : str
+    places : sequence of int, optional
+        Where the sentence's places start; without them, only the place asked about counts.
     """
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, places: Sequence[int] = ()) -> None:
         self.sentence = sentence
-        self._breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence)]
+        breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence)]
+        starts = [0] + [stop for _, stop in breaks]
+        ends = [begin for begin, _ in breaks] + [len(sentence)]
+        self._clauses = list(zip(starts, ends, strict=True))
+        self._stops = [stop for _, stop in breaks]
+        # the clauses that name a place (each clause's index), found once
+        self._named = {bisect.bisect_right(self._stops, p) for p in places}
         self._memo: dict[int, tuple[int | None, int | None]] = {}
+        self._filled: dict[int, tuple[int | None, int | None]] = {}
 
     def _read(self, start: int, end: int) -> tuple[int | None, int | None]:
         key = start * (len(self.sentence) + 1) + end
@@ -111,14 +123,35 @@ class Casualties:
             count = _number(share.group("num"))
             if (dead is None) != (hurt is None):  # "killed 11, including eight in X"
                 return (count, None) if dead is not None else (None, count)
-        n = bisect.bisect_right([stop for _, stop in self._breaks], offset)
-        start = self._breaks[n - 1][1] if n else 0
-        end = self._breaks[n][0] if n < len(self._breaks) else len(self.sentence)
-        if self._breaks:
-            figures = self._read(start, end)
-            if figures != (None, None):
-                return figures
-        return self._read(0, len(self.sentence))
+        whole = self._read(0, len(self.sentence))
+        if len(self._clauses) == 1:
+            return whole
+        n = bisect.bisect_right(self._stops, offset)
+        figures = self._read(*self._clauses[n])
+        if figures == (None, None):
+            return whole
+        if n not in self._filled:  # places in one clause share its fill
+            for other in self._placeless_around(n):
+                more = self._read(*self._clauses[other])
+                figures = (figures[0] if figures[0] is not None else more[0],
+                           figures[1] if figures[1] is not None else more[1])
+            self._filled[n] = figures
+        return self._filled[n]
+
+    def _placeless_around(self, n: int) -> list[int]:
+        """The clauses naming no place that go with clause ``n``.
+
+        Those after it up to the next place, and, when it names the first place, those
+        before it.
+        """
+        named = self._named or {n}
+        after = []
+        for other in range(n + 1, len(self._clauses)):
+            if other in named:
+                break
+            after.append(other)
+        before = list(range(n)) if n <= min(named) else []
+        return after + before
 
 
 def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:

@@ -106,7 +106,7 @@ class Incidents:
         status, claimant = attribution(sentence.text, following, kind)
         damage = kind in STRIKE_TYPES and DAMAGE.search(sentence.text) is not None
         latest = []
-        casualties = Casualties(sentence.text)
+        casualties = Casualties(sentence.text, [m.start - sentence.start for m in locations])
         amounts = quantities(sentence.text)  # once per sentence, not per place
         for mention in locations:
             row = self._row(sentence, mention, kind, date, amounts)

@@ -319,7 +319,11 @@ SHARE_BEFORE = re.compile(
     r"(?:(?:city|town|village|settlement|region|oblast|district)\s+of\s+)?$", re.I)
 
 #: Where a sentence's clauses part: figures in the clause that names a place are that place's.
-CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+")
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|whereas|but|as)\s+|\s+(?:while|whereas)\s+|"
+    # "killed two in Kharkiv and injured three in Sumy", "... and three were injured in Sumy"
+    r"\s+and\s+(?=(?:kill|injur|wound)(?:ed|ing)\s|" + _COUNT + r"\s+(?:\w+\s+)?(?:were|was)\s)",
+    re.I)
 
 #: One item of a list of victims: a singular victim (``one``, counts one), a counted group
 #: (``many``, counts its number) or a ``couple`` (two).

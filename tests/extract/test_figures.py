@@ -119,3 +119,24 @@ def test_a_running_total_is_no_event():
 )
 def test_a_share_of_a_total_goes_to_its_place(sentence, place, expected):
     assert casualties_at(sentence, sentence.index(place)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each place takes the figures of its own clause
+        ("Russian drones killed two people in Kharkiv and injured three in Sumy overnight.",
+         {"Kharkiv": (2, None), "Sumy": (None, 3)}),
+        ("Two people were killed in Kharkiv and three were injured in Sumy after drone "
+         "strikes.", {"Kharkiv": (2, None), "Sumy": (None, 3)}),
+        # a clause naming no place completes the place's figures
+        ("A missile hit Chernihiv, killing 17 people, including two children, and injuring "
+         "60.", {"Chernihiv": (17, 60)}),
+        ("Shelling killed 2 people and injured 5 in Kherson on Sunday.", {"Kherson": (2, 5)}),
+    ],
+)
+def test_figures_by_clause(text, expected):
+    ev = extract_events(text, published="2026-03-05")
+    got = [tuple(None if pd.isna(v) else int(v) for v in (k, i))
+           for k, i in zip(ev.fatalities, ev.injured, strict=True)]
+    assert got == list(expected.values())  # events in text order, one per place
