@@ -132,6 +132,18 @@ def _ours(events: gpd.GeoDataFrame, out: Path, name: str) -> None:
               f"JS heap {figures['heap_mb']:.0f} MB")
 
 
+def _empty_page(out: Path) -> None:
+    """The floor under the browser figures: a page that only marks its first frame drawn."""
+    path = out / "empty.html"
+    path.write_text("<html><body><script>var geoUkraine = {drawn: null};"
+                    "requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                    "geoUkraine.drawn = performance.now(); }); });</script></body></html>")
+    figures = browser_figures(path, interact=False)
+    if figures:
+        print(f"  the floor, an empty page: drawn {figures['ready_s']:.2f} s (wall clock "
+              f"{figures['wall_s']:.2f} s, chromedriver's own overhead in it)")
+
+
 def _fast_marker_cluster(events: gpd.GeoDataFrame, out: Path) -> None:
     import folium
     from folium.plugins import FastMarkerCluster
@@ -171,6 +183,7 @@ def main() -> int:
     gu.event_map(gu.empty_events())  # the basemap and gazetteer load once per process
     out = Path(tempfile.mkdtemp())
     _ours(events, out, "many")
+    _empty_page(out)
     _fast_marker_cluster(events, out)
     _circle_markers(events, out, n)
     many = synthetic_events(10 * n, np.random.default_rng(7))
