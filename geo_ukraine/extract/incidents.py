@@ -82,7 +82,7 @@ class Incidents:
         self._since += 1
         if self._since > _FOLLOW_UP_REACH:
             self._recent, self._latest = {}, []
-        located = best_locations(mentions)
+        located = best_locations(mentions, sentence)
         kind = event_type(sentence.text, located, following)
         own = [m for m in located if m.kind != "country"]
         if kind is None:
@@ -99,7 +99,7 @@ class Incidents:
             self._since = 0
             return True  # more about the strike just reported
         who = actor(sentence, kind, mentions)
-        locations = event_locations(kind, mentions, who, self.gazetteer)
+        locations = event_locations(kind, mentions, who, self.gazetteer, sentence)
         if not locations or (all(m.kind == "country" for m in locations)
                              and not _has_cue(sentence.text, kind)):
             return self._complete(sentence, mentions, kind)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer
 from ..vocab import THEATRE
 from .mentions import Mention
+from .rules import OFFICIAL_AFTER, OFFICIAL_BEFORE
+from .sentences import Sentence
 
 __all__ = ["best_locations", "event_locations"]
 
@@ -12,17 +14,21 @@ __all__ = ["best_locations", "event_locations"]
 _TARGET_OF = {"Russia": "c:UA", "Ukraine": "c:RU"}
 
 
-def best_locations(mentions: list[Mention]) -> list[Mention]:
+def best_locations(mentions: list[Mention], sentence: Sentence | None = None
+                   ) -> list[Mention]:
     """The most specific located mentions: towns, else raions, else regions, else a country.
 
     Actors ("Moscow blamed Kyiv"), name parts and datelines ("ODESA —" over a story about
-    Mykolaiv) are never where an event is; a place named twice counts once (its first
-    mention).
+    Mykolaiv) are never where an event is, nor, beside another place, an official's
+    jurisdiction ("... in Kupiansk, Kharkiv Governor Oleh Syniehubov said"); a place named
+    twice counts once (its first mention).
 
     Parameters
     ----------
     mentions : list of Mention
         A sentence's mentions.
+    sentence : Sentence, optional
+        The sentence, to read the words around each name.
 
     Returns
     -------
@@ -33,6 +39,9 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
         if m.role == "location" and m.places and not m.dateline and m.places not in seen:
             seen.add(m.places)
             located.append(m)
+    if sentence is not None:
+        places = [m for m in located if not _official_of(m, sentence)]
+        located = places or located
     for kinds in (("settlement", "facility"), ("admin2",)):
         specific = [m for m in located if m.kind in kinds]
         if specific:
@@ -46,8 +55,15 @@ def best_locations(mentions: list[Mention]) -> list[Mention]:
     return [m for m in located if m.kind == "country"][:1]
 
 
+def _official_of(mention: Mention, sentence: Sentence) -> bool:
+    """Whether the mention names an official's jurisdiction ("Kharkiv Governor")."""
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    return OFFICIAL_AFTER.match(sentence.text, end, end + 60) is not None or \
+        OFFICIAL_BEFORE.search(sentence.text, max(0, start - 30), start) is not None
+
+
 def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
-                    gaz: Gazetteer) -> list[Mention]:
+                    gaz: Gazetteer, sentence: Sentence | None = None) -> list[Mention]:
     """The places an event is drawn at, by the kind of event.
 
     Diplomacy is drawn at its venue (a settlement) or nowhere; aid at its donor or
@@ -61,13 +77,15 @@ def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
         The sentence's mentions.
     actor : str or None
     gaz : Gazetteer
+    sentence : Sentence, optional
+        The sentence, to read the words around each name.
 
     Returns
     -------
     list of Mention
         Empty when the event cannot be placed.
     """
-    located = best_locations(mentions)
+    located = best_locations(mentions, sentence)
     if event_type == "diplomacy":
         return [m for m in located if m.kind == "settlement"]  # a venue, or nothing
     if event_type == "aid":

@@ -45,6 +45,8 @@ __all__ = [
     "NOT_PERSON_BEFORE",
     "NO_CASUALTIES",
     "NUMBER_WORDS",
+    "OFFICIAL_AFTER",
+    "OFFICIAL_BEFORE",
     "ORGANISATION_OF",
     "PERSON_BEFORE",
     "QUANTITY",
@@ -400,6 +402,16 @@ DAMAGE = re.compile(
     r"apartment|residential|houses?|homes?|high-rises?|dormitor(?:y|ies)|markets?|"
     r"supermarkets?|shopping|malls?|substations?|power|energy|ports?|warehouses?|"
     r"factor(?:y|ies)|plants?|depots?|refinery|refineries))\b", re.I)
+
+#: An official's title right after a place's name: the place is that official's
+#: jurisdiction ("Kharkiv Governor Oleh ...", "Kherson's Ukrainian Gov.", "Sumy regional
+#: military administration"), not where an event happened.
+OFFICIAL_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:regional|region[’']s|oblast|city|military|Ukrainian|acting|"
+    r"Russian-installed|Moscow-installed|Kremlin-installed)\s+){0,2}"
+    r"(?:governor|gov\.|mayor|administration|council|police)\b", re.I)
+#: An official's title right before a place's name ("governor of the Kursk region").
+OFFICIAL_BEFORE = re.compile(r"\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?$", re.I)
 
 #: Soldiers as victims: their losses without a strike named are no civilian casualties.
 MILITARY_VICTIMS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|personnel|"

@@ -132,3 +132,18 @@ def test_a_civilian_building_hit_is_damage_beside_the_strike(text):
 def test_a_strike_that_hit_no_building_is_no_damage():
     ev = events("A missile hit the outskirts of Odesa overnight, killing two people.")
     assert list(ev.event_type) == ["missile_strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian strike on Kupiansk killed two people, Kharkiv Governor Oleh Syniehubov said.",
+    "Drones hit Kupiansk overnight, killing two, according to Kharkiv regional governor "
+    "Oleh Syniehubov.",
+    "Drones hit Kupiansk overnight, killing two, the governor of the Kharkiv region said.",
+])
+def test_an_officials_jurisdiction_is_not_where_the_event_is(text):
+    assert set(events(text).place_name) == {"Kupyansk"}
+
+
+def test_a_jurisdiction_that_is_the_only_place_is_the_events_place():
+    ev = events("Kharkiv Mayor Ihor Terekhov said a drone hit a school in the city.")
+    assert set(ev.place_name) == {"Kharkiv"}
