@@ -259,8 +259,8 @@ _VICTIMS = (rf"(?P<victims>(?:(?:{_GROUP})\s+and\s+)?(?:{_ONE_PERSON}"
 # What may stand between a count and its verb: the counts' own ages ("two women, aged 61 and
 # 73,"), who is among them ("three people, including a child,"), an apposition of singular
 # victims ("two people, a man and a woman,").
-_AGED = (r"(?:,\s*(?:(?:aged|ages|including|among them|among whom|both|all|mostly|a|an|one)"
-         r"\s[^,.;]{1,40}|[^,.;]{1,20}\sof (?:them|whom)\b[^,.;]{0,20}),)?")
+_ASIDE = (r"(?:,\s*(?:(?:aged|ages|including|among them|among whom|both|all|mostly|a|an|one)"
+          r"\s[^,.;]{1,40}|[^,.;]{1,20}\sof (?:them|whom)\b[^,.;]{0,20}),)?")
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got))?(?:\s+(?:reportedly|also|" \
       r"seriously|critically|severely|slightly|fatally|later|all))?"
 # The verb of people hurt, after the count: injured, wounded, in hospital.
@@ -276,7 +276,7 @@ KILLED: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:killing|killed|kills|kill|claiming the lives of|claimed the lives of|"
                r"took the lives of|taking the lives of|deaths of)\s+" + _ABOUT + _NUM
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
-    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _ASIDE + _BE
                + r"\s+(?:killed|dead|died)\b", re.I),
     re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:deaths|fatalities|bodies|dead\b|killed\b)",
                re.I),
@@ -299,7 +299,7 @@ INJURED: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:injuring|injured|wounding|wounded|injures|wounds|injuries to|"
                r"hospitalising|hospitalizing)\s+" + _ABOUT + _NUM
                + r"\b(?!-year|\s*(?:%|percent|drones|missiles|km|kilomet))", re.I),
-    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _AGED + _BE
+    re.compile(_NOT_NO + _ABOUT + _NUM + r"(?:\s+" + _PEOPLE + r")?" + _ASIDE + _BE
                + _HURT, re.I),
     re.compile(_NOT_NO + _ABOUT + _NUM + r"\s+(?:injuries|injured\b|wounded\b)", re.I),
     re.compile(r"\b(?:number of (?:injured|wounded|injuries|those injured))\s+"
