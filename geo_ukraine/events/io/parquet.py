@@ -82,7 +82,7 @@ def _read_frame(path: Path, name: str) -> gpd.GeoDataFrame:
         raise EventSchemaError(msg) from None
 
 
-def _part_order(part: Path) -> tuple[int, ...] | tuple[float, str]:
+def _part_order(part: Path) -> tuple[bool, tuple[int, ...], str]:
     """Sort key of a dataset part: the numbers in its name, as numbers, then the name."""
     numbers = tuple(int(n) for n in re.findall(r"\d+", part.stem))
-    return (*numbers, float("inf"), part.name) if numbers else (float("inf"), part.name)
+    return not numbers, numbers, part.name
