@@ -42,14 +42,19 @@ def browser():
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait_ready(driver, timeout: float = 15) -> None:
+def wait_ready(driver, timeout: float = 60) -> None:
+    """Wait until the page says its first view is on screen (``geoUkraine.drawn``).
+
+    Not a fixed time: a loaded machine takes longer. A page without the event script's
+    ``drawn`` mark counts as drawn once ``geoUkraine`` exists. Then a moment for idle work.
+    """
     deadline = time.time() + timeout
-    while time.time() < deadline:
-        if driver.execute_script("return document.readyState") == "complete" and \
-                driver.execute_script("return typeof geoUkraine !== 'undefined'"):
-            break
-        time.sleep(0.1)
-    time.sleep(0.5)
+    while not (driver.execute_script("return document.readyState") == "complete"
+               and driver.execute_script("return typeof geoUkraine !== 'undefined' && "
+                                         "geoUkraine.drawn !== null")):
+        assert time.time() < deadline, "the map was never drawn"
+        time.sleep(0.05)
+    time.sleep(0.2)
 
 
 def container_point(driver, lat: float, lon: float) -> tuple[float, float]:
