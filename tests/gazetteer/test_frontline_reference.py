@@ -1,7 +1,7 @@
 """Front-line villages and facilities against coordinates from independent sources.
 
-``tests/data/gazetteer/frontline_reference.tsv`` holds 226 places named in war reporting
-(197 villages and towns of the front-line oblasts and Russia's border regions, 29 facilities),
+``tests/data/gazetteer/frontline_reference.tsv`` holds 230 places named in war reporting
+(201 villages and towns of the front-line oblasts and Russia's border regions, 29 facilities),
 each with coordinates from a source other than GeoNames (Wikipedia articles, GeoNuclearData;
 see the README beside it). Each is resolved as an analyst would, with its oblast given.
 """
@@ -19,11 +19,15 @@ from tests.conftest import DATA
 REFERENCE = DATA / "gazetteer" / "frontline_reference.tsv"
 # A village is placed right within 5 km; a facility (a plant, a base, a 19 km bridge) within 10.
 TOLERANCE_KM = {"settlement": 5.0, "facility": 10.0}
-# Measured 0.94 (212 of 226) when this test was written. The misses: front-line namesakes in
-# one oblast that only the article's context tells apart (Opytne by Bakhmut or by Avdiivka),
-# three Kursk-oblast villages the embedded Russian data lacks, and facilities described
-# rather than named ("Kerch Strait ferry line").
-MIN_SHARE = 0.92
+# Measured 0.94 (212 of 226) when this test was written, 0.965 (222 of 230) once the Kursk
+# border villages, Port Krym, the 2025 front line and the border strip were in. The misses are
+# front-line namesakes in one oblast that only the article's context tells apart (Opytne by
+# Bakhmut or by Avdiivka, Vodiane by Vuhledar or by Avdiivka, Mykhailivka, Petrivka, Troitske,
+# Petropavlivka by Vovchansk or by Kupiansk), Druzhba (Sumy), the town renamed back to
+# Khutir-Mykhailivskyi in 2024, which loses to a hamlet called Druzhba on the border, and
+# Kamianka (Zaporizhzhia), the renamed Bilmak, which the KATOTTG join misses and places at its
+# hromada's centre, 6.5 km off.
+MIN_SHARE = 0.95
 
 
 def _rows() -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ import pytest
 
 from geo_ukraine import Gazetteer
 from geo_ukraine.cli import main
-from geo_ukraine.gazetteer.ranking import FRONT_LINE, haversine_km
+from geo_ukraine.gazetteer.ranking import CURRENT_FRONT_LINES, haversine_km
 
 
 def _geocode(capsys, *args):
@@ -17,7 +17,8 @@ def _geocode(capsys, *args):
 
 
 def _km_to_front(place) -> float:
-    return min(haversine_km(place["lon"], place["lat"], lon, lat) for lon, lat in FRONT_LINE)
+    return min(haversine_km(place["lon"], place["lat"], lon, lat)
+               for line in CURRENT_FRONT_LINES for lon, lat in line)
 
 
 def test_robotyne_and_novoprokopivka_are_two_villages_at_their_own_points(capsys):
