@@ -377,7 +377,8 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
     for i in keep:
         row = rows[i]
         method, ratio = found[i]
-        quality = _METHOD_QUALITY.get(MatchMethod(method), 0.85 * ratio / 100.0)
+        # A StrEnum member hashes as its text: no enum built per candidate.
+        quality = _METHOD_QUALITY.get(method, 0.85 * ratio / 100.0)  # type: ignore[call-overload]
         weight = quality**4 * _cached_prior(store, i, region_phrase)
         settlement = row.kind == PlaceKind.SETTLEMENT
         if settlement and own and i not in own and method in (MatchMethod.ALIAS,
