@@ -129,6 +129,10 @@ def _neighbours(text: str, tokens: list[Token], first: int, end: int
     return before, after
 
 
+# "Security Service of (the) X": the word before "of" names an organisation.
+_BEFORE_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
 def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
     """Whether the name is a word of an organisation's, unit's or outlet's name."""
     after = _neighbours(text, tokens, first, end)[1]
@@ -141,7 +145,9 @@ def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
         return False  # "the General Staff of Ukraine's military": Ukraine acts
     # "Security Service of Ukraine", "Investigative Committee of the Russian Federation"
     window = text[max(0, tokens[first].start - 40):tokens[first].start]
-    organisation = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", window)
+    if not window.rstrip().endswith(("of", "the")):  # the pattern below needs one of them
+        return False
+    organisation = _BEFORE_OF.search(window)
     return organisation is not None and organisation.group(1).lower() in ORGANISATION_OF
 
 
