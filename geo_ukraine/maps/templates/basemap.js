@@ -7,7 +7,7 @@
 // one that would overlap a name already written is left out, so a crowded view stays legible.
 // Towns of a later tier (villages) may come later: options.more() gives them (or null while it
 // cannot yet) once the zoom reaches options.moreZoom, so a page never reads them if not zoomed in.
-var TownLayer = L.Path.extend({
+var TownLayer = geoUkraineLib.WorldPath.extend({
   options: {interactive: false, names: false, more: null, moreZoom: Infinity},
   initialize: function (towns, options) {
     L.setOptions(this, options);
@@ -42,12 +42,6 @@ var TownLayer = L.Path.extend({
     }
     ctx.restore();
   },
-  _project: function () {
-    var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
-    this._k = k; this._o = o;
-    this._pxBounds = L.bounds([-o.x, -o.y], [256 * k - o.x, 256 * k - o.y]);
-  },
-  _update: function () { if (this._map) { this._renderer._requestRedraw(this); } },
   _updatePath: function () {
     var r = this._renderer, ctx = r._ctx, b = r._bounds, zoom = this._map.getZoom(), i, x, y, t;
     var taken = {}, shown = [];

@@ -76,6 +76,17 @@ var geoUkraineLib = window.geoUkraineLib || {};
     return t === "Polygon" || t === "MultiLineString" ? c : t === "LineString" ? [c] :
       t === "MultiPolygon" ? [].concat.apply([], c) : [];
   }
+  // A shape that draws itself on a canvas renderer from Mercator pixels at the current zoom
+  // (this._k: pixels per world tile side, this._o: the pixel origin): its bounds are the whole
+  // world, and a zoom or pan asks its renderer to redraw it. Subclasses give _updatePath.
+  gu.WorldPath = L.Path.extend({
+    _project: function () {
+      var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
+      this._k = k; this._o = o;
+      this._pxBounds = L.bounds([-o.x, -o.y], [256 * k - o.x, 256 * k - o.y]);
+    },
+    _update: function () { if (this._map) { this._renderer._requestRedraw(this); } }
+  });
   // A GeoJSON FeatureCollection drawn on a canvas renderer as ONE non-interactive layer: its
   // vertices become Mercator pixels once, so a zoom or pan costs a multiply per vertex in view
   // and no Leaflet object per feature. style(properties, zoom) gives {fill, stroke, weight,
@@ -101,7 +112,7 @@ var geoUkraineLib = window.geoUkraineLib || {};
               closed: /Polygon/.test(f.geometry.type)};
     });
   }
-  var GeoPaths = L.Path.extend({
+  var GeoPaths = gu.WorldPath.extend({
     options: {interactive: false},
     initialize: function (geojson, style, options) {
       L.setOptions(this, options);
@@ -109,12 +120,6 @@ var geoUkraineLib = window.geoUkraineLib || {};
       this._shapes = prepared.get(geojson) || prepare(geojson);
       prepared.set(geojson, this._shapes);
     },
-    _project: function () {
-      var k = Math.pow(2, this._map.getZoom()), o = this._map.getPixelOrigin();
-      this._k = k; this._o = o;
-      this._pxBounds = L.bounds([-o.x, -o.y], [256 * k - o.x, 256 * k - o.y]);
-    },
-    _update: function () { if (this._map) { this._renderer._requestRedraw(this); } },
     _updatePath: function () {
       var r = this._renderer, ctx = r._ctx, b = r._bounds, k = this._k, ox = this._o.x;
       var oy = this._o.y, zoom = this._map.getZoom(), style = this._style;
