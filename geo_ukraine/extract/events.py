@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EventSchemaError
 from ..events import event_frame
-from ..events.schema import DATE_PRECISIONS
 from ..gazetteer import Gazetteer
 from .dates import UNKNOWN_DATE, EventDate, UndatedArticleWarning, article_date, event_date
 from .incidents import Incidents
@@ -20,11 +19,6 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = ["check_published", "event_records", "events_from_text", "extract_events"]
-
-# Whether the event schema takes an event with no known date (``event_date`` null and
-# ``date_precision`` "unknown"); until it does, undated events are left out with a warning.
-_SCHEMA_TAKES_UNKNOWN_DATES = UNKNOWN_DATE[1] in DATE_PRECISIONS
-
 
 def extract_events(text: str, *, published: str | dt.date | None = None,
                    source: str | None = None, url: str | None = None,
@@ -184,11 +178,7 @@ def _dated_rows(rows: list[dict[str, Any]], problems: list[str], source: str | N
     reasons = list(problems[:3])
     if undated and not published:
         reasons.insert(0, "it carries no date of its own and none was given (--published)")
-    kept = "kept with an unknown date" if _SCHEMA_TAKES_UNKNOWN_DATES else \
-        "left out (the event schema has no unknown date yet)"
-    msg = (f"{source or 'text'}: " + "; ".join(reasons)
-           + f"; {len(undated)} of {len(rows)} events cannot be dated and are {kept}")
+    msg = (f"{source or 'text'}: " + "; ".join(reasons) + f"; {len(undated)} of {len(rows)} "
+           "events cannot be dated and are kept with an unknown date")
     warnings.warn(msg, UndatedArticleWarning, stacklevel=3)
-    if _SCHEMA_TAKES_UNKNOWN_DATES:
-        return rows
-    return [r for r in rows if r["event_date"] is not None]
+    return rows
