@@ -53,8 +53,8 @@ def test_figures(sentence, killed, injured):
         ("The strike killed two people and a child and wounded a man and his wife.", 3, 2,
          None),
         # in hospital is hurt; a body or remains found is one dead
-        ("The body of a man was found in the ruins and a man and three women were being "
-         "treated in hospital.", 1, 4, None),
+        ("Firefighters found one dead in the burnt-out shop; a man and three women were "
+         "later taken to hospital.", 1, 4, None),
         ("The remains of a woman were recovered and two men and a girl were taken to "
          "hospital.", 1, 3, None),
         ("Rescuers pulled the bodies of 4 people from the rubble.", 4, None, None),

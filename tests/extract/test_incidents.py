@@ -122,7 +122,7 @@ def test_soldiers_lost_without_a_strike_are_no_civilian_casualties():
 
 
 @pytest.mark.parametrize("text", [
-    "Russian missiles struck Kyiv on Monday, hitting a children's hospital.",
+    "Two missiles came down on Chernihiv before dawn, hitting a maternity ward.",
     "A drone hit a residential building in Kharkiv overnight.",
 ])
 def test_a_civilian_building_hit_is_damage_beside_the_strike(text):
