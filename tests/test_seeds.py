@@ -121,11 +121,10 @@ def test_extracted_events_map_and_export(extracted, tmp_path):
 
 def test_extract_over_the_seeds_without_published_dates_each_by_its_own(tmp_path, capsys):
     from geo_ukraine.cli.main import main
-    from geo_ukraine.events.schema import DATE_PRECISIONS
 
-    from .conftest import SEEDS
+    from .conftest import SEEDS, need_shared
 
-    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    files = sorted(str(p) for p in need_shared(SEEDS).glob("*.txt"))
     out = tmp_path / "seeds.geojson"
     assert main(["extract", *files, "-o", str(out)]) == 0
     err = capsys.readouterr().err
@@ -135,5 +134,4 @@ def test_extract_over_the_seeds_without_published_dates_each_by_its_own(tmp_path
     dated = events[events.source.str.startswith("003")]
     # dated from its own header (January 10, 2026): that day or the days before it
     assert len(dated) and all("2025-12-27" <= d <= "2026-01-10" for d in dated.event_date)
-    if "unknown" in DATE_PRECISIONS:
-        assert set(events.source.str[:3]) == {"000", "003", "004"}
+    assert set(events.source.str[:3]) == {"000", "003", "004"}
