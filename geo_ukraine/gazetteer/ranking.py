@@ -318,9 +318,8 @@ def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], list[str]]:
     places of 1,000+ people, admin units, facilities and the user's own places are kept.
     """
     buckets: dict[tuple[str, int], list[str]] = {}
-    for key in {*store.skeleton_index, *store.skeleton_extra}:
-        if key and key[0] != "\0" and any(_fuzzy_target(store.rows.peek(i))
-                                          for i in store.skeleton_hits(key)):
+    for key, rows in store.skeletons():
+        if key and key[0] != "\0" and any(_fuzzy_target(store.rows.peek(i)) for i in rows):
             buckets.setdefault((key[0], len(key)), []).append(key)
     return buckets
 

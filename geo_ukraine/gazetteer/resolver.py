@@ -12,6 +12,7 @@ from .. import _data
 from .._coords import validate_lon_lat
 from .._settings import settings
 from ..errors import AmbiguousPlaceError, InvalidNameError, UnknownPlaceError
+from .lines import SortedLines
 from .names import normalize, russian_spelling_skeletons, skeleton, split_region_phrase
 from .overlay import read_overlay_safely
 from .ranking import (
@@ -121,7 +122,8 @@ class Gazetteer:
                    in list(_data.read_tsv("aliases.tsv"))[1:]]
         return cls(read_embedded_rows(), aliases, extra=extra,
                    name_index=NameIndex(*_data.read_sorted_index("names.tsv.gz")),
-                   skeleton_index=lambda: _data.read_index("skeletons.tsv.gz"))
+                   skeleton_index=lambda: SortedLines(
+                       _data.read_sorted_index("skeletons.tsv.gz")[0]))
 
     def __len__(self) -> int:
         return len(self.store)

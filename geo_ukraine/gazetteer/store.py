@@ -9,6 +9,7 @@ from typing import overload
 
 from .. import _data
 from .._settings import settings
+from .lines import SortedLines
 from .names import index_keys, normalize, split_region_phrase
 from .records import COLUMNS, Place, PlaceKind, PlaceRow, row_from_fields
 
@@ -90,12 +91,12 @@ class RowTable(Sequence[PlaceRow]):
 
 
 class NameIndex:
-    """Normalised name -> comma-separated row numbers, parsed one first letter at a time.
+    """Normalised name -> comma-separated row numbers: the prebuilt lines, and rows added since.
 
-    The build writes the index sorted by key, so the keys of one first letter are one run of
-    lines: a lookup parses only its letter's run (found by bisection), and loading costs a
-    decompression instead of a 300,000-entry dictionary build. Rows indexed at run time (the
-    overlay, curated aliases) are kept beside the prebuilt runs and joined on lookup.
+    The build writes the index sorted by key; it stays those bytes (:class:`SortedLines`),
+    looked up in place, so loading costs a decompression and no process holds 300,000
+    parsed entries. Rows indexed at run time (the overlay, curated aliases) are kept beside
+    the prebuilt lines and joined on lookup.
 
     Parameters
     ----------
@@ -109,9 +110,8 @@ class NameIndex:
 
     def __init__(self, body: bytes = b"", rows: int = 0,
                  added: dict[str, str] | None = None) -> None:
-        self._body = body
+        self._lines = SortedLines(body)
         self.rows = rows
-        self._runs: dict[str, dict[str, str]] = {}
         self._added: dict[str, str] = dict(added or {})
 
     @classmethod
@@ -120,34 +120,9 @@ class NameIndex:
         return cls(rows=int(index.get("\0rows", "0")),
                    added={k: v for k, v in index.items() if k != "\0rows"})
 
-    def _run(self, first: str) -> dict[str, str]:
-        run = self._runs.get(first)
-        if run is None:
-            start = self._seek(first.encode())
-            end = self._seek(chr(ord(first) + 1).encode())
-            text = self._body[start:end].rstrip(b"\n").decode()
-            flat = text.replace("\t", "\n").split("\n") if text else []
-            run = self._runs[first] = dict(zip(flat[0::2], flat[1::2], strict=True))
-        return run
-
-    def _seek(self, key: bytes) -> int:
-        """Offset of the first line whose key is ``key`` or sorts after it."""
-        body, lo, hi = self._body, 0, len(self._body)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = body.rfind(b"\n", lo, mid) + 1 or lo
-            if body[start:body.find(b"\t", start)] < key:
-                lo = body.find(b"\n", start) + 1 or len(body)
-            else:
-                hi = start
-        return lo
-
     def get(self, key: str, default: str | None = None) -> str | None:
         """The rows of ``key`` (comma-separated, ``a`` marking an alternate name), or default."""
-        run = self._runs.get(key[:1])
-        if run is None:
-            run = self._run(key[0]) if key and self._body else {}
-        base = run.get(key)
+        base = self._lines.get(key) if key else None
         more = self._added.get(key)
         if base and more:
             return f"{base},{more}"
@@ -192,14 +167,16 @@ class PlaceStore:
     name_index : NameIndex or dict, optional
         The prebuilt exact-name index of the embedded rows (``_data.read_sorted_index``).
     skeleton_index : dict or callable, optional
-        The prebuilt skeleton index, or a function that loads it on first use.
+        The prebuilt skeleton index, or a function that loads it (a dict or
+        :class:`SortedLines`) on first use.
     """
 
     def __init__(self, rows: RowTable | Iterable[PlaceRow | list[str]],
                  aliases: Iterable[tuple[str, str]] = (), *,
                  extra: Iterable[PlaceRow] = (),
                  name_index: NameIndex | dict[str, str] | None = None,
-                 skeleton_index: dict[str, str] | Callable[[], dict[str, str]] | None = None,
+                 skeleton_index: dict[str, str] | Callable[[], SortedLines | dict[str, str]]
+                 | None = None,
                  ) -> None:
         if not isinstance(name_index, NameIndex):
             name_index = NameIndex.from_dict(name_index or {})
@@ -219,7 +196,7 @@ class PlaceStore:
         new_rows += self._add_rows(extra, len(self.rows))
         self.exact = name_index
         self._skeleton_loader = skeleton_index
-        self._skeleton_index: dict[str, str] | None = (
+        self._skeleton_index: SortedLines | dict[str, str] | None = (
             None if callable(skeleton_index) else dict(skeleton_index or {}))
         self.skeleton_extra: dict[str, str] = {}
         #: normalised region phrase or name -> rows of admin units
@@ -315,7 +292,7 @@ class PlaceStore:
         return [(int(c[:-1]), False) if c[-1] == "a" else (int(c), True) for c in raw.split(",")]
 
     @property
-    def skeleton_index(self) -> dict[str, str]:
+    def skeleton_index(self) -> SortedLines | dict[str, str]:
         """The prebuilt skeleton index (rows added at load time are in ``skeleton_extra``)."""
         if self._skeleton_index is None:
             loader = self._skeleton_loader
@@ -327,6 +304,17 @@ class PlaceStore:
         raw = ",".join(filter(None, (self.skeleton_index.get(skel),
                                      self.skeleton_extra.get(skel))))
         return [int(c) for c in raw.split(",")] if raw else []
+
+    def skeletons(self) -> Iterator[tuple[str, list[int]]]:
+        """Every spelling skeleton with its rows, the prebuilt and the added ones joined."""
+        extra = self.skeleton_extra
+        for key, raw in self.skeleton_index.items():
+            more = extra.get(key)
+            joined = f"{raw},{more}" if raw and more else raw or more or ""
+            yield key, [int(c) for c in joined.split(",")] if joined else []
+        for key, raw in extra.items():
+            if key not in self.skeleton_index:
+                yield key, [int(c) for c in raw.split(",")]
 
     # ------------------------------------------------------------------ places
     def bind(self, owner: object) -> None:

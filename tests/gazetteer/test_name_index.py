@@ -1,4 +1,4 @@
-"""The exact-name index: parsed one first letter at a time, joined with rows added at run time."""
+"""The exact-name index: the prebuilt sorted lines joined with rows added at run time."""
 
 from __future__ import annotations
 
