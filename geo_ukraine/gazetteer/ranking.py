@@ -21,7 +21,7 @@ from .._coords import validate_lon_lat
 from .._settings import settings
 from .names import normalize, skeleton
 from .records import MatchMethod, PlaceKind, PlaceRow
-from .store import USER_PREFIX, PlaceStore
+from .store import KEPT, USER_PREFIX, PlaceStore
 
 __all__ = [
     "BORDER_LINE",
@@ -276,11 +276,13 @@ def _cached_prior(store: PlaceStore, i: int, region_phrase: bool) -> float:
     key = (i, region_phrase)
     value = store.memo.get(key)
     if value is None:
+        if len(store.memo) >= 4 * KEPT:  # bounded, like the store's parsed rows
+            store.memo.clear()
         value = store.memo[key] = prior(store.rows[i], region_phrase)
     return value
 
 
-def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, int], list[str]]
+def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, int], str]
                      ) -> dict[int, tuple[str, float]]:
     """Rows whose names are misspellings of ``name`` (rapidfuzz ratio over skeletons)."""
     from rapidfuzz import fuzz, process
@@ -291,7 +293,7 @@ def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, i
     cutoff = max(settings.fuzzy_cutoff, _FUZZY_MIN_RATIO)
     spread = max(1, int(len(skel) * (100 - cutoff) / (100 + cutoff) * 2) + 1)
     pool = [key for size in range(len(skel) - spread, len(skel) + spread + 1)
-            for key in buckets.get((skel[0], size), ())]
+            for key in buckets.get((skel[0], size), "").split()]
     hits = process.extract(skel, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
     query = normalize(name)
     found: dict[int, tuple[str, float]] = {}
@@ -310,18 +312,20 @@ def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, i
     return found
 
 
-def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], list[str]]:
+def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], str]:
     """Skeleton keys grouped by first letter and length, for places worth guessing at.
 
     A ratio over the cutoff needs lengths within a few letters, so only nearby buckets are
     compared. A misspelt name should not land on one of thousands of small villages: only
     places of 1,000+ people, admin units, facilities and the user's own places are kept.
+    Each bucket is one string of space-separated keys (split when a guess needs it): as
+    170,000 separate strings they held 10 MB in every process for an occasional typo.
     """
     buckets: dict[tuple[str, int], list[str]] = {}
     for key, rows in store.skeletons():
         if key and key[0] != "\0" and any(_fuzzy_target(store.rows.peek(i)) for i in rows):
             buckets.setdefault((key[0], len(key)), []).append(key)
-    return buckets
+    return {bucket: " ".join(keys) for bucket, keys in buckets.items()}
 
 
 def _fuzzy_target(row: PlaceRow) -> bool:

@@ -79,7 +79,7 @@ class Gazetteer:
         self.store.bind(self)
         self._polygons = Polygons()
         self._points: PointIndex | None = None
-        self._fuzzy_buckets: dict[tuple[str, int], list[str]] | None = None
+        self._fuzzy_buckets: dict[tuple[str, int], str] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod

@@ -13,7 +13,7 @@ from .lines import SortedLines
 from .names import index_keys, normalize, split_region_phrase
 from .records import COLUMNS, Place, PlaceKind, PlaceRow, row_from_fields
 
-__all__ = ["NameIndex", "PlaceStore", "RowTable", "overlay_file", "read_embedded_rows"]
+__all__ = ["KEPT", "NameIndex", "PlaceStore", "RowTable", "overlay_file", "read_embedded_rows"]
 
 #: Place ids with this prefix come from the user's own files (``gazetteer ingest``).
 USER_PREFIX = "user:"
@@ -24,19 +24,28 @@ def overlay_file() -> Path:
     return Path(settings.cache_dir) / "overlay.tsv"
 
 
+# How many parsed rows and built places a store keeps at most. A corpus worker meets tens
+# of thousands of candidate rows over a day's work; kept for good they grew it by some
+# 100 MB, while the rows one article's lookups touch number a few hundred.
+KEPT = 8_192
+
+
 class RowTable(Sequence[PlaceRow]):
-    """The table's rows, each split into a :class:`PlaceRow` the first time it is read.
+    """The table's rows, each split into a :class:`PlaceRow` when read.
 
     Loading 75,000 rows then costs one split of the text into lines, not 75,000 splits into
-    fields: most lookups touch a few dozen rows.
+    fields: most lookups touch a few dozen rows. Parsed rows are kept, up to :data:`KEPT`
+    of them (then forgotten all at once and parsed again as needed); rows set or appended
+    at run time (the overlay) have no line and are kept for good.
     """
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        self._rows: list[PlaceRow | None] = [None] * len(lines)
+        self._parsed: dict[int, PlaceRow] = {}
+        self._set: dict[int, PlaceRow] = {}
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
     @overload
     def __getitem__(self, i: int) -> PlaceRow: ...
@@ -47,9 +56,12 @@ class RowTable(Sequence[PlaceRow]):
     def __getitem__(self, i: int | slice) -> PlaceRow | list[PlaceRow]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        row = self._rows[i]
+        row = self._parsed.get(i)
         if row is None:
-            row = self._rows[i] = PlaceRow._make(self._lines[i].split("\t"))
+            row = self.peek(i)
+            if len(self._parsed) >= KEPT:
+                self._parsed.clear()
+            self._parsed[i] = row
         return row
 
     def peek(self, i: int) -> PlaceRow:
@@ -64,30 +76,37 @@ class RowTable(Sequence[PlaceRow]):
         PlaceRow
             The kept row if an earlier lookup parsed it, else a fresh parse of its line.
         """
-        row = self._rows[i]
-        return row if row is not None else PlaceRow._make(self._lines[i].split("\t"))
+        row = self._set.get(i) or self._parsed.get(i)
+        if row is not None:
+            return row
+        if i < 0:
+            i += len(self._lines)
+        if not 0 <= i < len(self._lines):
+            raise IndexError(i)
+        return PlaceRow._make(self._lines[i].split("\t"))
 
     def __iter__(self) -> Iterator[PlaceRow]:
-        for i in range(len(self._rows)):
-            yield self[i]
+        for i in range(len(self._lines)):
+            yield self.peek(i)
 
     def __setitem__(self, i: int, row: PlaceRow) -> None:
-        self._rows[i] = row
+        self._set[i] = row
+        self._parsed.pop(i, None)
 
     def append(self, row: PlaceRow) -> None:
         """Add a row at the end."""
+        self._set[len(self._lines)] = row
         self._lines.append("")
-        self._rows.append(row)
 
     def ids(self) -> list[str]:
         """Every row's id, read without splitting the rows."""
-        return [line[:line.index("\t")] if row is None else row.id
-                for line, row in zip(self._lines, self._rows, strict=True)]
+        return [self._set[i].id if i in self._set else line[:line.index("\t")]
+                for i, line in enumerate(self._lines)]
 
     def kinds(self) -> list[str]:
         """Every row's kind, read without splitting whole rows."""
-        return [line.split("\t", 2)[1] if row is None else row.kind
-                for line, row in zip(self._lines, self._rows, strict=True)]
+        return [self._set[i].kind if i in self._set else line.split("\t", 2)[1]
+                for i, line in enumerate(self._lines)]
 
 
 class NameIndex:
@@ -325,6 +344,8 @@ class PlaceStore:
         """The :class:`Place` of row ``i`` (built once, then cached)."""
         place = self._places.get(i)
         if place is None:
+            if len(self._places) >= KEPT:
+                self._places.clear()
             row = self.rows[i]
             admin1, admin2 = row.admin1 or None, row.admin2 or None
             place = Place(
