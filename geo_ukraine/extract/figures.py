@@ -8,18 +8,26 @@ from collections.abc import Sequence
 
 from .rules import (
     CLAUSE_BREAK,
+    COMBINED_CORE,
     COMBINED_FIGURE,
+    COMBINED_WORDS,
     CUMULATIVE,
+    CUMULATIVE_WORDS,
     INJURED,
-    INJURED_HINT,
+    INJURED_HINT_WORDS,
+    INJURED_WORDS,
     KILLED,
-    KILLED_HINT,
+    KILLED_HINT_WORDS,
+    KILLED_WORDS,
     NO_CASUALTIES,
+    NO_CASUALTIES_WORDS,
     NUMBER_WORDS,
     QUANTITY,
+    QUANTITY_WORDS,
     SHARE_BEFORE,
     VICTIM_ITEM,
 )
+from .sentences import folded, has_any
 
 __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", "quantities"]
 
@@ -44,18 +52,36 @@ def _count(match: re.Match[str]) -> int:
     return _number(match.group("num"))
 
 
-def _figure(patterns: Sequence[re.Pattern[str]], sentence: str) -> int | None:
+def _figure(patterns: Sequence[re.Pattern[str]], words: Sequence[tuple[str, ...]],
+            sentence: str) -> int | None:
     """The largest figure any pattern finds (a toll is restated as it rises).
 
     Figures after a running total's start ("since the start of the war") are that total's,
     not an incident's, and dead and hurt given as one figure ("killed and wounded 15") are
-    neither; both are left out.
+    neither; both are left out. ``words`` holds, for each pattern, the words it needs: a
+    pattern is only run on a text holding one.
     """
-    total = CUMULATIVE.search(sentence)
-    text = sentence[:total.start()] if total else sentence
-    text = COMBINED_FIGURE.sub(" ", text)  # "killed and wounded 15": neither figure
-    found = [_count(m) for pattern in patterns for m in pattern.finditer(text)]
+    text = _figure_text(sentence)
+    lowered = folded(text)
+    found = [_count(m) for pattern, needs in zip(patterns, words, strict=True)
+             if has_any(lowered, needs) for m in pattern.finditer(text)]
     return max(found) if found else None
+
+
+def _figure_text(sentence: str) -> str:
+    """The part of a sentence its figures are read in.
+
+    Before a running total's start, with dead and hurt given as one figure ("killed and
+    wounded 15") blanked out.
+    """
+    lowered = folded(sentence)
+    if has_any(lowered, CUMULATIVE_WORDS):
+        total = CUMULATIVE.search(sentence)
+        if total:
+            sentence = sentence[:total.start()]
+    if has_any(lowered, COMBINED_WORDS) and COMBINED_CORE.search(sentence):
+        sentence = COMBINED_FIGURE.sub(" ", sentence)  # "killed and wounded 15": neither
+    return sentence
 
 
 def killed(sentence: str) -> int | None:
@@ -64,16 +90,20 @@ def killed(sentence: str) -> int | None:
     Ages are not counts ("two women, aged 61 and 73, died" is 2), a singular victim is one
     ("a man was killed"), and "no casualties" is 0.
     """
-    found = _figure(KILLED, sentence) if KILLED_HINT.search(sentence) else None
-    if found is None and no_casualties(sentence):
+    lowered = folded(sentence)
+    found = _figure(KILLED, KILLED_WORDS, sentence) \
+        if has_any(lowered, KILLED_HINT_WORDS) else None
+    if found is None and _no_casualties(sentence, lowered):
         return 0
     return found
 
 
 def injured(sentence: str) -> int | None:
     """The number of people a sentence reports injured ("a dozen were injured"), if any."""
-    found = _figure(INJURED, sentence) if INJURED_HINT.search(sentence) else None
-    if found is None and no_casualties(sentence):
+    lowered = folded(sentence)
+    found = _figure(INJURED, INJURED_WORDS, sentence) \
+        if has_any(lowered, INJURED_HINT_WORDS) else None
+    if found is None and _no_casualties(sentence, lowered):
         return 0
     return found
 
@@ -175,9 +205,16 @@ def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
 
 def no_casualties(sentence: str) -> bool:
     """Whether a sentence says nobody was hurt ("There were no casualties")."""
-    return NO_CASUALTIES.search(sentence) is not None
+    return _no_casualties(sentence, folded(sentence))
+
+
+def _no_casualties(sentence: str, lowered: str) -> bool:
+    """:func:`no_casualties`, given the sentence :func:`folded` too."""
+    return has_any(lowered, NO_CASUALTIES_WORDS) and NO_CASUALTIES.search(sentence) is not None
 
 
 def quantities(sentence: str) -> str | None:
     """The quantities a sentence names ("more than 90 drones; 12 missiles"), joined by "; "."""
+    if not has_any(folded(sentence), QUANTITY_WORDS):
+        return None
     return "; ".join(m.group(0) for m in QUANTITY.finditer(sentence)) or None

@@ -20,10 +20,13 @@ __all__ = [
     "CIVILIAN_HARM",
     "CLAIMANTS",
     "CLAUSE_BREAK",
+    "COMBINED_CORE",
     "COMBINED_FIGURE",
+    "COMBINED_WORDS",
     "CONFIRMED",
     "CUE",
     "CUMULATIVE",
+    "CUMULATIVE_WORDS",
     "DAMAGE",
     "DIPLOMACY",
     "EXPLOSIONS",
@@ -33,9 +36,13 @@ __all__ = [
     "INFRASTRUCTURE",
     "INJURED",
     "INJURED_HINT",
+    "INJURED_HINT_WORDS",
+    "INJURED_WORDS",
     "JURISDICTION_TITLES",
     "KILLED",
     "KILLED_HINT",
+    "KILLED_HINT_WORDS",
+    "KILLED_WORDS",
     "LOCATIVE_WORDS",
     "MEANS",
     "MILITARY_VICTIMS",
@@ -44,12 +51,14 @@ __all__ = [
     "NAME_FOLLOWERS_LOWER",
     "NOT_PERSON_BEFORE",
     "NO_CASUALTIES",
+    "NO_CASUALTIES_WORDS",
     "NUMBER_WORDS",
     "OFFICIAL_AFTER",
     "OFFICIAL_BEFORE",
     "ORGANISATION_OF",
     "PERSON_BEFORE",
     "QUANTITY",
+    "QUANTITY_WORDS",
     "SAME_AGAIN",
     "SEATS_OF_GOVERNMENT",
     "SENTENCE_OPENERS",
@@ -336,6 +345,57 @@ VICTIM_ITEM = re.compile(rf"(?P<couple>\bcouple\b)|(?P<one>{_ONE_PERSON})|"
 #: that spares most sentences the figure patterns.
 KILLED_HINT = re.compile(r"kill|dead|died|death|fatalit|lives|body|bodies|remains", re.I)
 INJURED_HINT = re.compile(r"injur|wound|hurt|hospital", re.I)
+
+# --------------------------------------------------------------- words the figure patterns need
+# Each figure pattern can only match a text holding one of its words, so a text is looked up
+# (lowered by :func:`geo_ukraine.extract.sentences.folded`) before the pattern is run on it:
+# most sentences are spared most patterns. A new pattern needs its words here too.
+#: The words of :data:`KILLED_HINT` and :data:`INJURED_HINT`, as plain strings.
+KILLED_HINT_WORDS: tuple[str, ...] = (
+    "kill", "dead", "died", "death", "fatalit", "lives", "body", "bodies", "remains")
+INJURED_HINT_WORDS: tuple[str, ...] = ("injur", "wound", "hurt", "hospital")
+# What :data:`_HURT` (hence each pattern ending with it) needs.
+_HURT_WORDS = ("injured", "wounded", "hurt", "hospital", "injuries", "wounds")
+#: For each :data:`KILLED` pattern, in order, the words one of which it needs.
+KILLED_WORDS: tuple[tuple[str, ...], ...] = (
+    ("kill", "lives of", "deaths of"),
+    ("killed", "dead", "died"),
+    ("deaths", "fatalities", "bodies", "dead", "killed"),
+    ("death toll", "number of"),
+    ("killed", "died", "dead"),
+    ("died",),
+    ("kill",),
+    ("body of", "remains of"),
+    ("kill",),
+    ("killed", "died"),
+    ("bodies of",),
+)
+#: For each :data:`INJURED` pattern, in order, the words one of which it needs.
+INJURED_WORDS: tuple[tuple[str, ...], ...] = (
+    ("injur", "wound", "hospitali"),
+    _HURT_WORDS,
+    ("injuries", "injured", "wounded"),
+    ("number of",),
+    _HURT_WORDS,
+    ("injur", "wound"),
+    ("injur", "wound"),
+    _HURT_WORDS,
+)
+#: What :data:`CUMULATIVE` needs.
+CUMULATIVE_WORDS: tuple[str, ...] = ("since", "so far this")
+#: What :data:`NO_CASUALTIES` needs: each of its phrases ends with one of these.
+NO_CASUALTIES_WORDS: tuple[str, ...] = (
+    "casualties", "victims", "injuries", "fatalities", "hurt", "injured", "killed")
+#: What :data:`COMBINED_FIGURE` needs: its verbs joined by "and" or "or", without the
+#: figures around them (a cheap test before the full pattern).
+COMBINED_CORE = re.compile(
+    r"(?:killed|killing|dead|deaths|wounded|wounding|injured|injuring)\s+(?:and|or|and/or)\s+"
+    r"(?:wounded|wounding|injured|injuring|hurt|killed|killing|dead)\b", re.I)
+#: The verbs :data:`COMBINED_CORE` opens with.
+COMBINED_WORDS: tuple[str, ...] = ("kill", "dead", "death", "wound", "injur")
+#: What :data:`QUANTITY` needs: the means or damage it counts.
+QUANTITY_WORDS: tuple[str, ...] = (
+    "drones", "missiles", "bombs", "buildings", "blocks", "generators", "shells", "rockets")
 
 #: Dead and hurt given as one figure ("killed and wounded 15 people", "12 people dead or
 #: wounded"): the figure says neither how many died nor how many were hurt.

@@ -7,7 +7,7 @@ import re
 
 from .tokens import WORD
 
-__all__ = ["Sentence", "sentences", "starts_sentence"]
+__all__ = ["Sentence", "folded", "has_any", "sentences", "starts_sentence"]
 
 # A sentence ends at . ! or ? (perhaps closing a quote or bracket) before a capital or digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z\u0400-\u042f0-9])")
@@ -19,6 +19,40 @@ _ABBREV = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|approx|e\.g|
 _ABBREV_WINDOW = 8
 # How far back starts_sentence looks: a constant window keeps the check constant-time.
 _START_WINDOW = 12
+
+
+# The characters other than ASCII letters that a case-blind pattern matches with one (in
+# Python's ``re``), each to the letter it matches: lowering alone keeps them apart.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case, for a cheap test of the words a case-blind pattern needs.
+
+    Wherever a pattern compiled with ``re.IGNORECASE`` matches a lower-case ASCII word,
+    the word is in ``folded(text)``: "KILLED" and "Kıll" both hold "kill" once folded.
+    So a pattern that needs one of a few words is only run on a text that has one.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        Not always as long as ``text``: its offsets are not the text's.
+
+    Examples
+    --------
+    >>> "killed" in folded("Two were KILLED")
+    True
+    """
+    return text.lower() if text.isascii() else text.translate(_ASCII_TWINS).lower()
+
+
+def has_any(folded_text: str, words: tuple[str, ...]) -> bool:
+    """Whether a :func:`folded` text holds any of ``words`` (lower-case ASCII)."""
+    return any(word in folded_text for word in words)
 
 
 @dataclasses.dataclass(frozen=True)
