@@ -41,13 +41,37 @@ _NEAR = re.compile(
 
 
 # Resolutions are remembered per gazetteer (a new gazetteer, say after an ingest, starts
-# afresh), up to this many each: an article names the same places again and again, and
-# neighbouring articles of a batch often do. A key carries the article's context, so over
-# a corpus most keys are new: each entry holds its candidates (about 2 KB), and 100,000 of
-# them grew a corpus worker by some 200 MB for no measurable gain in speed over 4,096.
+# afresh): an article names the same places again and again, and neighbouring articles of a
+# batch often do. Each entry holds its candidates (about 2 KB), so the memory is two
+# generations of at most this many entries: when the newer fills up, the older is dropped
+# and the newer takes its place, and an entry found in the older moves to the newer. The
+# places a corpus keeps naming stay remembered; 100,000 entries kept for good had grown a
+# corpus worker by some 200 MB for no measurable gain in speed.
 _CACHE_SIZE = 4_096
-_CACHES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, Any, Collection[str]], Match]] \
-    = weakref.WeakKeyDictionary()
+
+
+class _Generations:
+    """Two generations of resolutions: ``new`` fills, ``old`` is what it replaced."""
+
+    def __init__(self) -> None:
+        self.new: dict[tuple[str, Any, Collection[str]], Match] = {}
+        self.old: dict[tuple[str, Any, Collection[str]], Match] = {}
+
+    def get(self, key: tuple[str, Any, Collection[str]]) -> Match | None:
+        match = self.new.get(key)
+        if match is None:
+            match = self.old.get(key)
+            if match is not None:
+                self.put(key, match)
+        return match
+
+    def put(self, key: tuple[str, Any, Collection[str]], match: Match) -> None:
+        if len(self.new) >= _CACHE_SIZE:
+            self.old, self.new = self.new, {}
+        self.new[key] = match
+
+
+_CACHES: weakref.WeakKeyDictionary[Gazetteer, _Generations] = weakref.WeakKeyDictionary()
 
 
 def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
@@ -67,15 +91,16 @@ def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
     -------
     Match
     """
-    cache = _CACHES.setdefault(gaz, {})
+    cache = _CACHES.get(gaz)
+    if cache is None:
+        cache = _CACHES[gaz] = _Generations()
     key = (phrase, hints, context)
     match = cache.get(key)
     if match is None:
-        if len(cache) >= _CACHE_SIZE:
-            cache.clear()
         hints = hints or Hints()
-        match = cache[key] = gaz.resolve(phrase, admin1=hints.admin1, admin2=hints.admin2,
-                                         near=hints.near, context_admin1=context)
+        match = gaz.resolve(phrase, admin1=hints.admin1, admin2=hints.admin2,
+                            near=hints.near, context_admin1=context)
+        cache.put(key, match)
     return match
 
 

@@ -87,6 +87,22 @@ _NO_HINTS = Hints()
 _NAMESAKE_KINDS = ("settlement", "ambiguous")
 
 
+# Stands for an article context that holds none of a name's candidates' oblasts.
+_ELSEWHERE = frozenset({"elsewhere"})
+
+
+def _relevant(context: frozenset[str], candidates: tuple[Place, ...]) -> frozenset[str]:
+    """The part of an article's oblasts that can change how a name's namesakes rank.
+
+    Ranking asks only whether each candidate's oblast is in the context, and whether the
+    context is empty: the oblasts of the candidates that are in the context say the same,
+    with a code of no oblast when there are none. Articles about different places then
+    share one resolution of a name instead of each resolving it again.
+    """
+    relevant = context & {p.admin1 for p in candidates}
+    return relevant or (_ELSEWHERE if context else context)
+
+
 @dataclasses.dataclass(frozen=True)
 class Mention:
     """A place named in a text.
@@ -583,9 +599,10 @@ class _Reader:
     def _in_context(self, mention: Mention, named: frozenset[str],
                     context: frozenset[str]) -> Mention:
         """A namesake mention resolved again with the article's oblasts as context."""
-        inside = {p.admin1 for p in self._candidates(mention)} & named
+        candidates = self._candidates(mention)
+        inside = {p.admin1 for p in candidates} & named
         hints = Hints(admin1=inside.pop()) if len(inside) == 1 else _NO_HINTS
-        match = self.resolve(mention.phrase, hints, context)
+        match = self.resolve(mention.phrase, hints, _relevant(context, candidates))
         place, confidence = match.place, match.score
         if place is None:
             fitting = [c.place for c in match.candidates if c.place.admin1 in context]
@@ -594,3 +611,4 @@ class _Reader:
             return mention
         return dataclasses.replace(mention, place=place, places=(place,), kind=place.kind,
                                    confidence=confidence)
+
