@@ -212,8 +212,6 @@ class _Reader:
         self.cache: dict[tuple[str, Hints, frozenset[str]], Match] = {}
         # Names that the text placed with a hint: later bare mentions mean the same place.
         self.hinted: dict[str, Match] = {}
-        # Whether the gazetteer has a name, per surface looked up (surfaces repeat).
-        self.known: dict[str, bool] = {}
 
     def starts(self) -> list[int]:
         """For each word, the first word at or after it where a mention can start.
@@ -236,11 +234,8 @@ class _Reader:
         return nxt
 
     def has_name(self, surface: str) -> bool:
-        """Whether the gazetteer has ``surface`` as a name, looked up once per text."""
-        known = self.known.get(surface)
-        if known is None:
-            known = self.known[surface] = self.gaz.has_name(surface)
-        return known
+        """Whether the gazetteer has ``surface`` as a name (it remembers its answers)."""
+        return self.gaz.has_name(surface)
 
     def resolve(self, phrase: str, hints: Hints | None = None,
                 context: frozenset[str] = frozenset()) -> Match:
@@ -585,30 +580,36 @@ class _Reader:
         if not context:
             return mentions
         out = []
+        chosen: dict[str, tuple[Place, float] | None] = {}  # per phrase: mentions repeat
         for mention in mentions:
-            if mention.kind in _NAMESAKE_KINDS and mention.phrase not in self.hinted and \
-                    len(self._candidates(mention)) > 1:
-                mention = self._in_context(mention, named, context)
+            phrase = mention.phrase
+            if mention.kind in _NAMESAKE_KINDS and phrase not in self.hinted:
+                if phrase not in chosen:
+                    chosen[phrase] = self._in_context(phrase, named, context)
+                choice = chosen[phrase]
+                if choice is not None:
+                    place, confidence = choice
+                    mention = dataclasses.replace(mention, place=place, places=(place,),
+                                                  kind=place.kind, confidence=confidence)
             out.append(mention)
         return out
 
-    def _candidates(self, mention: Mention) -> tuple[Place, ...]:
-        match = self.cache.get((mention.phrase, _NO_HINTS, frozenset()))
-        return tuple(c.place for c in match.candidates) if match is not None else ()
+    def _in_context(self, phrase: str, named: frozenset[str], context: frozenset[str]
+                    ) -> tuple[Place, float] | None:
+        """The place and confidence of a namesake resolved again with the article's oblasts.
 
-    def _in_context(self, mention: Mention, named: frozenset[str],
-                    context: frozenset[str]) -> Mention:
-        """A namesake mention resolved again with the article's oblasts as context."""
-        candidates = self._candidates(mention)
+        None when the phrase has one candidate or fewer, or the context chooses none.
+        """
+        match = self.cache.get((phrase, _NO_HINTS, frozenset()))
+        candidates = tuple(c.place for c in match.candidates) if match is not None else ()
+        if len(candidates) < 2:
+            return None
         inside = {p.admin1 for p in candidates} & named
         hints = Hints(admin1=inside.pop()) if len(inside) == 1 else _NO_HINTS
-        match = self.resolve(mention.phrase, hints, _relevant(context, candidates))
+        match = self.resolve(phrase, hints, _relevant(context, candidates))
         place, confidence = match.place, match.score
         if place is None:
             fitting = [c.place for c in match.candidates if c.place.admin1 in context]
             place, confidence = (fitting[0], 0.6) if len(fitting) == 1 else (None, 0.0)
-        if place is None:
-            return mention
-        return dataclasses.replace(mention, place=place, places=(place,), kind=place.kind,
-                                   confidence=confidence)
+        return None if place is None else (place, confidence)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 __all__ = ["WORD", "Token", "between", "clean", "tokens"]
 
@@ -11,8 +12,10 @@ __all__ = ["WORD", "Token", "between", "clean", "tokens"]
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'ʼ\-]*\w)?", re.UNICODE)
 
 
-class Token:
+class Token(NamedTuple):
     """A word of the text and its character offsets.
+
+    A tuple, so that the thousand words of an article are built at C speed.
 
     Attributes
     ----------
@@ -24,24 +27,11 @@ class Token:
         Whether the word starts with a capital letter.
     """
 
-    __slots__ = ("capital", "end", "lower", "start", "text")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.lower = text.lower().rstrip("’'ʼ")
-        self.capital = text[:1].isupper()
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and (self.text, self.start, self.end) == (
-            other.text, other.start, other.end)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.start, self.end))
+    text: str
+    start: int
+    end: int
+    lower: str
+    capital: bool
 
 
 # A hyphenated word whose first part is a name: "Ukraine-held", "Russia-installed".
@@ -61,7 +51,7 @@ def tokens(text: str) -> list[Token]:
     list of Token
     """
     out: list[Token] = []
-    append = out.append
+    append, new = out.append, tuple.__new__
     for m in WORD.finditer(text):
         word = m.group()
         if "-" in word:
@@ -69,7 +59,8 @@ def tokens(text: str) -> list[Token]:
             if named is not None:
                 word = named.group(1)
         start = m.start()
-        append(Token(word, start, start + len(word)))
+        append(new(Token, (word, start, start + len(word), word.lower().rstrip("’'ʼ"),
+                           word[:1].isupper())))
     return out
 
 

@@ -38,6 +38,9 @@ from .records import (
 from .spatial import PointIndex, Polygons
 from .store import NameIndex, PlaceStore, RowTable, overlay_file, read_embedded_rows
 
+# How many has_name answers a gazetteer remembers (then forgets them all at once).
+_KNOWN_NAMES = 32_768
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -80,6 +83,9 @@ class Gazetteer:
         self._polygons = Polygons()
         self._points: PointIndex | None = None
         self._fuzzy_buckets: dict[tuple[str, int], str] | None = None
+        # has_name's answers: a text asks about every capitalised run of words it holds,
+        # and the same runs ("Russian forces", "The General Staff") recur across texts.
+        self._known: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -134,8 +140,14 @@ class Gazetteer:
 
         The name is normalised first; nothing is ranked.
         """
-        key = normalize(name)
-        return bool(self.store.exact.get(key)) or key in self.store.groups
+        known = self._known.get(name)
+        if known is None:
+            if len(self._known) >= _KNOWN_NAMES:
+                self._known.clear()
+            key = normalize(name)
+            known = self._known[name] = bool(self.store.exact.get(key)) \
+                or key in self.store.groups
+        return known
 
     def get(self, place_id: str) -> Place:
         """Return a place by its id (``gn:687700``, ``a1:UA.26``, ``c:UA`` ...).
