@@ -371,8 +371,11 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
     rows = {i: table[i] for i in found}
     stop = normalize(name) in store.stopwords
     own = _own_name_rows(name, found, rows)
-    keep = [i for i, row in rows.items() if filters.allow(row)
-            and not (stop and row.kind != PlaceKind.COUNTRY)]
+    if stop or filters.country or filters.admin1 or filters.kind:
+        keep = [i for i, row in rows.items() if filters.allow(row)
+                and not (stop and row.kind != PlaceKind.COUNTRY)]
+    else:
+        keep = list(rows)
     if context.admin2:
         keep = [i for i in keep if rows[i].admin2 == context.admin2] or keep
     inside = {i for i in keep if rows[i].admin1 in context.admin1}

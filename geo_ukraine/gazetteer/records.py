@@ -218,17 +218,23 @@ class Place:
         return ", ".join(parts)
 
 
-@dataclasses.dataclass(frozen=True)
-class Candidate:
-    """A place that matches a name, how it matched, and its share of the confidence."""
+class Candidate(NamedTuple):
+    """A place that matches a name, how it matched, and its share of the confidence.
+
+    A tuple: a name like Mykolaivka has a hundred namesakes, each a candidate.
+
+    Attributes
+    ----------
+    place : Place
+    score : float
+        Its share of the confidence, 0..1.
+    method : str
+        A :class:`MatchMethod`, as a plain string.
+    """
 
     place: Place
     score: float
     method: str
-
-    def __post_init__(self) -> None:
-        # Enum members arrive from the ranking; callers see the plain strings.
-        object.__setattr__(self, "method", str(self.method))
 
 
 @dataclasses.dataclass(frozen=True)

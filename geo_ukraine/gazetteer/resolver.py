@@ -281,7 +281,8 @@ class Gazetteer:
         if not ranked and fuzzy and normalize(name) not in self.store.stopwords:
             ranked = rank(self.store, name, self._fuzzy(name), region_phrase, filters, context)
         total = sum(w for *_, w in ranked) or 1.0
-        return [Candidate(self.store.place(i), round(quality * weight / total, 4), method)
+        place, new = self.store.place, tuple.__new__  # Candidate(...) without its frame
+        return [new(Candidate, (place(i), round(quality * weight / total, 4), str(method)))
                 for i, method, quality, weight in ranked]
 
     def _admin1_code(self, admin1: str | None) -> str | None:
@@ -363,7 +364,7 @@ class Gazetteer:
         if group and kind in (None, PlaceKind.ADMIN1):
             places = [self.get(pid) for pid in group]
             return Match(name, None, 1.0, MatchMethod.ALIAS, MatchStatus.GROUP,
-                         tuple(Candidate(p, 1.0, MatchMethod.ALIAS) for p in places),
+                         tuple(Candidate(p, 1.0, str(MatchMethod.ALIAS)) for p in places),
                          reason=f"{name!r} names a group of regions: "
                                 + ", ".join(p.name for p in places))
         found = self.candidates(name, country=country, admin1=admin1, kind=kind, near=near,
