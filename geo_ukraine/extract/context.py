@@ -72,6 +72,20 @@ class _Generations:
 
 
 _CACHES: weakref.WeakKeyDictionary[Gazetteer, _Generations] = weakref.WeakKeyDictionary()
+# The gazetteer asked about last and its cache: a weak-key lookup costs microseconds, and
+# nearly every call is about the same gazetteer.
+_LAST: list[Any] = [None, None]
+
+
+def _generations(gaz: Gazetteer) -> _Generations:
+    """The resolution cache of ``gaz`` (held weakly: a dropped gazetteer frees its cache)."""
+    last, cache = _LAST
+    if last is None or last() is not gaz:
+        cache = _CACHES.get(gaz)
+        if cache is None:
+            cache = _CACHES[gaz] = _Generations()
+        _LAST[:] = [weakref.ref(gaz), cache]
+    return cache  # type: ignore[no-any-return]
 
 
 def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
@@ -91,9 +105,7 @@ def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
     -------
     Match
     """
-    cache = _CACHES.get(gaz)
-    if cache is None:
-        cache = _CACHES[gaz] = _Generations()
+    cache = _generations(gaz)
     key = (phrase, hints, context)
     match = cache.get(key)
     if match is None:
