@@ -9,29 +9,48 @@ from .figures import injured, killed
 from .mentions import Mention
 from .rules import (
     ADVANCE,
+    ADVANCE_WORDS,
     AID,
+    AID_WORDS,
     CAPTURE,
+    CAPTURE_WORDS,
     CIVILIAN_HARM,
+    CIVILIAN_HARM_WORDS,
+    CLAIMANT_WORDS,
     CLAIMANTS,
     CONFIRMED,
+    CONFIRMED_WORDS,
     CUMULATIVE,
+    CUMULATIVE_WORDS,
     DAMAGE,
+    DAMAGE_WORDS,
     DIPLOMACY,
+    DIPLOMACY_WORDS,
     EXPLOSIONS,
+    EXPLOSIONS_WORDS,
     FOOTHOLD,
+    FOOTHOLD_WORDS,
     INFRASTRUCTURE,
+    INFRASTRUCTURE_WORDS,
     MEANS,
+    MEANS_WORDS,
     MILITARY_VICTIMS,
+    MILITARY_VICTIMS_WORDS,
     MOVEMENT,
+    MOVEMENT_WORDS,
     SETTLEMENT_NOUN,
+    SETTLEMENT_NOUN_WORDS,
     STRIKE_AT,
     STRIKE_NOUN,
+    STRIKE_NOUN_WORDS,
     STRIKE_VERB,
+    STRIKE_VERB_WORDS,
     UNCONFIRMED,
+    UNCONFIRMED_WORDS,
 )
-from .sentences import Sentence
+from .sentences import Sentence, folded, has_any
 
-__all__ = ["actor", "attribution", "event_type"]
+__all__ = ["actor", "attribution", "event_type", "search"]
 
 # Admin-1 units of Ukraine occupied since 2014 whose strikes count as cross-border: Crimea
 # and Sevastopol.
@@ -63,42 +82,81 @@ def event_type(sentence: str, locations: list[Mention], following: str = "") -> 
     str or None
         One of :data:`geo_ukraine.EVENT_TYPES`.
     """
+    text = _Text(sentence)
     across = _across_the_border(locations)
-    ground = _ground_type(sentence, locations, across)
+    ground = _ground_type(text, locations, across)
     if ground is not None:
         return ground
     abroad = bool(locations) and all(p.country not in THEATRE for m in locations
                                      for p in m.places)
     if abroad:
-        if DIPLOMACY.search(sentence):
+        if text.has(DIPLOMACY, DIPLOMACY_WORDS):
             return "diplomacy"
-        return "aid" if AID.search(sentence) else None
-    if _running_total(sentence):
+        return "aid" if text.has(AID, AID_WORDS) else None
+    if _running_total(text):
         return None
-    strike = _strike_type(sentence, across)
+    strike = _strike_type(text, across)
     if strike is not None:
         return strike
-    if across and EXPLOSIONS.search(sentence):
+    if across and text.has(EXPLOSIONS, EXPLOSIONS_WORDS):
         return "cross_border_strike"
-    if INFRASTRUCTURE.search(sentence):
+    if text.has(INFRASTRUCTURE, INFRASTRUCTURE_WORDS):
         return "infrastructure_damage"
-    if CIVILIAN_HARM.search(sentence) and STRIKE_NOUN.search(sentence):
+    if text.has(CIVILIAN_HARM, CIVILIAN_HARM_WORDS) and text.has(STRIKE_NOUN, STRIKE_NOUN_WORDS):
         return "cross_border_strike" if across else "civilian_casualties"
     town = any(m.kind in ("settlement", "facility") for m in locations)
-    if town and STRIKE_AT.search(sentence):
-        attack = _attack_type(sentence, following, across)
+    if town and text.has(STRIKE_AT, STRIKE_NOUN_WORDS):
+        attack = _attack_type(text, following, across)
         if attack is not None:
             return attack
-    if town and _people_hurt(sentence):  # "Three more were wounded in Shebekino"
+    if town and _people_hurt(text):  # "Three more were wounded in Shebekino"
         return "cross_border_strike" if across else "civilian_casualties"
-    if AID.search(sentence):
+    if text.has(AID, AID_WORDS):
         return "aid"
-    if DIPLOMACY.search(sentence):
+    if text.has(DIPLOMACY, DIPLOMACY_WORDS):
         return "diplomacy"
     return None
 
 
-def _attack_type(sentence: str, following: str, across: bool) -> str | None:
+def search(pattern: re.Pattern[str], text: str, words: tuple[str, ...],
+           lowered: str | None = None) -> re.Match[str] | None:
+    """``pattern.search(text)``, not run when the text has none of the words it needs.
+
+    Parameters
+    ----------
+    pattern : re.Pattern
+        A rule pattern.
+    text : str
+    words : tuple of str
+        The words one of which the pattern needs (its ``*_WORDS`` in
+        :mod:`~geo_ukraine.extract.rules`).
+    lowered : str, optional
+        ``folded(text)``, when the caller has it.
+
+    Returns
+    -------
+    re.Match or None
+    """
+    if not has_any(folded(text) if lowered is None else lowered, words):
+        return None
+    return pattern.search(text)
+
+
+class _Text:
+    """A sentence and its folded form, folded once for all the patterns tried on it."""
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = folded(text)
+
+    def has(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> bool:
+        """Whether ``pattern`` matches (tried only when one of ``words`` is there)."""
+        return search(pattern, self.text, words, self.lowered) is not None
+
+
+def _attack_type(text: _Text, following: str, across: bool) -> str | None:
     """The type of an attack at a town whose weapon is not named, if it hurt or damaged.
 
     "An evening attack on the village. Two people were wounded.": casualties (the next
@@ -107,24 +165,25 @@ def _attack_type(sentence: str, following: str, across: bool) -> str | None:
     victims = [killed(following), injured(following)]
     if any(n for n in victims if n):
         return "cross_border_strike" if across else "civilian_casualties"
-    return "infrastructure_damage" if DAMAGE.search(sentence) else None
+    return "infrastructure_damage" if text.has(DAMAGE, DAMAGE_WORDS) else None
 
 
-def _people_hurt(sentence: str) -> bool:
+def _people_hurt(text: _Text) -> bool:
     """Whether the sentence counts civilians killed or hurt (soldiers' losses are not)."""
-    if MILITARY_VICTIMS.search(sentence):
+    if text.has(MILITARY_VICTIMS, MILITARY_VICTIMS_WORDS):
         return False
-    return any(n for n in (killed(sentence), injured(sentence)) if n)
+    return any(n for n in (killed(text.text), injured(text.text)) if n)
 
 
-def _running_total(sentence: str) -> bool:
+def _running_total(text: _Text) -> bool:
     """Whether the sentence reports a running total rather than a strike.
 
     "Since the start of the war, strikes on Kharkiv have killed ...": nothing is struck
     before the total's start.
     """
-    total = CUMULATIVE.search(sentence)
-    return total is not None and STRIKE_VERB.search(sentence, 0, total.start()) is None
+    total = search(CUMULATIVE, text.text, CUMULATIVE_WORDS, text.lowered)
+    return total is not None and (not has_any(text.lowered, STRIKE_VERB_WORDS) or
+                                  STRIKE_VERB.search(text.text, 0, total.start()) is None)
 
 
 def _across_the_border(locations: list[Mention]) -> bool:
@@ -135,24 +194,25 @@ def _across_the_border(locations: list[Mention]) -> bool:
                                 for p in places)
 
 
-def _ground_type(sentence: str, locations: list[Mention], across: bool) -> str | None:
+def _ground_type(text: _Text, locations: list[Mention], across: bool) -> str | None:
     """A change of ground the sentence reports: an incursion, a claim or an observed change."""
     settlement = any(m.kind in ("settlement", "ambiguous") for m in locations)
-    if FOOTHOLD.search(sentence) and across:
+    if text.has(FOOTHOLD, FOOTHOLD_WORDS) and across:
         return "incursion"
-    if ADVANCE.search(sentence):
+    if text.has(ADVANCE, ADVANCE_WORDS):
         return "territorial_change"
-    if CAPTURE.search(sentence) and (settlement or SETTLEMENT_NOUN.search(sentence)):
+    if text.has(CAPTURE, CAPTURE_WORDS) and (
+            settlement or text.has(SETTLEMENT_NOUN, SETTLEMENT_NOUN_WORDS)):
         return "territorial_claim"
-    if MOVEMENT.search(sentence) and settlement:
+    if text.has(MOVEMENT, MOVEMENT_WORDS) and settlement:
         return "territorial_change"
     return None
 
 
-def _strike_type(sentence: str, across: bool) -> str | None:
+def _strike_type(text: _Text, across: bool) -> str | None:
     """The type of a strike by the means the sentence names, if it reports one."""
-    means = {name for name, pattern in MEANS.items() if pattern.search(sentence)}
-    if not means or (not STRIKE_VERB.search(sentence) and "shelling" not in means):
+    means = {name for name, pattern in MEANS.items() if text.has(pattern, MEANS_WORDS[name])}
+    if not means or (not text.has(STRIKE_VERB, STRIKE_VERB_WORDS) and "shelling" not in means):
         return None
     if across:
         return "cross_border_strike"
@@ -182,12 +242,14 @@ def attribution(sentence: str, following: str, event_type: str) -> tuple[str, st
     tuple
         ``(status, claimant)``; the claimant may be ``None``.
     """
-    claimant = next((m.group("who") for m in (p.search(sentence) for p in CLAIMANTS) if m),
-                    None)
-    if event_type == "territorial_claim" or UNCONFIRMED.search(sentence) or \
-            UNCONFIRMED.search(following):
+    text, after = _Text(sentence), _Text(following)
+    claimant = next((m.group("who") for m in (
+        search(p, sentence, words, text.lowered)
+        for p, words in zip(CLAIMANTS, CLAIMANT_WORDS, strict=True)) if m), None)
+    if event_type == "territorial_claim" or text.has(UNCONFIRMED, UNCONFIRMED_WORDS) or \
+            after.has(UNCONFIRMED, UNCONFIRMED_WORDS):
         return "claimed", claimant
-    if CONFIRMED.search(sentence) or CONFIRMED.search(following):
+    if text.has(CONFIRMED, CONFIRMED_WORDS) or after.has(CONFIRMED, CONFIRMED_WORDS):
         return "confirmed", claimant
     return "reported", claimant
 

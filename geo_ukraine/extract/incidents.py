@@ -13,13 +13,13 @@ from typing import Any
 from ..events import GeoPrecision, acled_types
 from ..events.records import event_id
 from ..gazetteer import Gazetteer, Place
-from .classify import actor, attribution, event_type
+from .classify import actor, attribution, event_type, search
 from .dates import EventDate
 from .figures import Casualties, injured, killed, quantities
 from .locations import best_locations, event_locations
 from .mentions import Mention
 from .placing import place_columns
-from .rules import CUE, DAMAGE, SAME_AGAIN, STRIKE_NOUN
+from .rules import CUE, DAMAGE, DAMAGE_WORDS, SAME_AGAIN, STRIKE_NOUN, STRIKE_NOUN_WORDS
 from .sentences import Sentence
 from .totals import without_totals
 
@@ -87,9 +87,11 @@ class Incidents:
         own = [m for m in located if m.kind != "country"]
         if kind is None:
             return self._complete(sentence, mentions, kind)
-        if kind == "civilian_casualties" and self._weapon and SAME_AGAIN.search(sentence.text):
+        if kind == "civilian_casualties" and self._weapon and \
+                search(SAME_AGAIN, sentence.text, STRIKE_NOUN_WORDS):
             kind = self._weapon  # "Another attack in X killed ten": the same kind of strike
-        if kind == "civilian_casualties" and not STRIKE_NOUN.search(sentence.text) and \
+        if kind == "civilian_casualties" and \
+                not search(STRIKE_NOUN, sentence.text, STRIKE_NOUN_WORDS) and \
                 self._latest and all(r["geo_precision"] >= GeoPrecision.REGION
                                      for r in self._latest) and \
                 self._complete(sentence, mentions, kind):
@@ -104,7 +106,8 @@ class Incidents:
                              and not _has_cue(sentence.text, kind)):
             return self._complete(sentence, mentions, kind)
         status, claimant = attribution(sentence.text, following, kind)
-        damage = kind in STRIKE_TYPES and DAMAGE.search(sentence.text) is not None
+        damage = kind in STRIKE_TYPES and \
+            search(DAMAGE, sentence.text, DAMAGE_WORDS) is not None
         latest = []
         casualties = Casualties(sentence.text, [m.start - sentence.start for m in locations])
         amounts = quantities(sentence.text)  # once per sentence, not per place
@@ -204,7 +207,8 @@ class Incidents:
                for m in mentions if m.places):
             return False  # another place: not about the same incident
         dead, hurt = killed(sentence.text), injured(sentence.text)
-        damage = kind == "infrastructure_damage" or DAMAGE.search(sentence.text) is not None
+        damage = kind == "infrastructure_damage" or \
+            search(DAMAGE, sentence.text, DAMAGE_WORDS) is not None
         if dead is None and hurt is None and not damage:
             return False
         for strike in strikes:

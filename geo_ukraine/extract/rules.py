@@ -15,25 +15,36 @@ __all__ = [
     "ACTOR_INSTITUTIONS",
     "ACTOR_VERBS",
     "ADVANCE",
+    "ADVANCE_WORDS",
     "AID",
+    "AID_WORDS",
     "CAPTURE",
+    "CAPTURE_WORDS",
     "CIVILIAN_HARM",
+    "CIVILIAN_HARM_WORDS",
     "CLAIMANTS",
+    "CLAIMANT_WORDS",
     "CLAUSE_BREAK",
     "COMBINED_CORE",
     "COMBINED_FIGURE",
     "COMBINED_WORDS",
     "CONFIRMED",
+    "CONFIRMED_WORDS",
     "CUE",
     "CUMULATIVE",
     "CUMULATIVE_WORDS",
     "DAMAGE",
+    "DAMAGE_WORDS",
     "DIPLOMACY",
+    "DIPLOMACY_WORDS",
     "EXPLOSIONS",
+    "EXPLOSIONS_WORDS",
     "FACILITY_MODIFIERS",
     "FACILITY_NOUNS",
     "FOOTHOLD",
+    "FOOTHOLD_WORDS",
     "INFRASTRUCTURE",
+    "INFRASTRUCTURE_WORDS",
     "INJURED",
     "INJURED_HINT",
     "INJURED_HINT_WORDS",
@@ -45,8 +56,11 @@ __all__ = [
     "KILLED_WORDS",
     "LOCATIVE_WORDS",
     "MEANS",
+    "MEANS_WORDS",
     "MILITARY_VICTIMS",
+    "MILITARY_VICTIMS_WORDS",
     "MOVEMENT",
+    "MOVEMENT_WORDS",
     "NAME_FOLLOWERS",
     "NAME_FOLLOWERS_LOWER",
     "NOT_PERSON_BEFORE",
@@ -63,13 +77,17 @@ __all__ = [
     "SEATS_OF_GOVERNMENT",
     "SENTENCE_OPENERS",
     "SETTLEMENT_NOUN",
+    "SETTLEMENT_NOUN_WORDS",
     "SHARE_BEFORE",
     "SKIP_SINGLE",
     "SPEECH_VERBS",
     "STRIKE_AT",
     "STRIKE_NOUN",
+    "STRIKE_NOUN_WORDS",
     "STRIKE_VERB",
+    "STRIKE_VERB_WORDS",
     "UNCONFIRMED",
+    "UNCONFIRMED_WORDS",
     "VICTIM_ITEM",
 ]
 
@@ -566,3 +584,75 @@ UNCONFIRMED = re.compile(r"could not (?:be )?independently (?:confirm|verif)|"
 
 #: Independently confirmed: ``confirmed``.
 CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
+
+# ------------------------------------------------------- words the event and claim patterns need
+# As for the figure patterns above: each pattern can only match a text holding one of its
+# words (lowered by :func:`geo_ukraine.extract.sentences.folded`), so it is not run on a text
+# without one. A pattern's words change with the pattern.
+#: What each :data:`MEANS` pattern needs, by means.
+MEANS_WORDS: dict[str, tuple[str, ...]] = {
+    "missile": ("missile", "ballistic", "oreshnik", "rocket", "s-300", "iskander", "kh-",
+                "kalibr", "kinzhal"),
+    "drone": ("drone", "uav", "shahed", "geran", "loitering munition"),
+    "bomb": ("bomb", "kab", "fab-"),
+    "shelling": ("shell", "artillery", "bombard", "fired on", "fired at", "mortar", "mlrs",
+                 "grad", "howitzer", "opened fire"),
+}
+#: What :data:`STRIKE_VERB` needs.
+STRIKE_VERB_WORDS: tuple[str, ...] = (
+    "strike", "struck", "hit", "attack", "barrage", "bombardment", "assault", "shelling",
+    "launched", "target", "damage", "destroyed", "used", "use of", "fired", "blasted",
+    "tore into", "slammed", "pounded", "kill", "wound", "injur", "died", "death", "dead",
+    "fatalities", "casualties", "explo", "fell", "downed", "shot down", "intercepted",
+    "debris")
+#: What :data:`DAMAGE` needs.
+DAMAGE_WORDS: tuple[str, ...] = (
+    "damag", "destroy", "fire", "blaze", "flames", "collaps", "outage", "blackout",
+    "without ", "disruption", "hit", "struck", "striking")
+#: What :data:`MILITARY_VICTIMS` needs.
+MILITARY_VICTIMS_WORDS: tuple[str, ...] = (
+    "soldiers", "troops", "servicem", "fighters", "personnel", "militants", "occupiers",
+    "mercenaries", "marines", "paratroopers")
+#: What :data:`STRIKE_AT`, :data:`STRIKE_NOUN` and :data:`SAME_AGAIN` need.
+STRIKE_NOUN_WORDS: tuple[str, ...] = ("strike", "attack")
+#: What :data:`CAPTURE` needs.
+CAPTURE_WORDS: tuple[str, ...] = (
+    "taken", "took", "taking", "captur", "seiz", "occupied", "liberat", "regained", "control")
+#: What :data:`SETTLEMENT_NOUN` needs.
+SETTLEMENT_NOUN_WORDS: tuple[str, ...] = ("village", "town", "settlement", "city")
+#: What :data:`ADVANCE` needs.
+ADVANCE_WORDS: tuple[str, ...] = ("gain", "advance")
+#: What :data:`MOVEMENT` needs.
+MOVEMENT_WORDS: tuple[str, ...] = (
+    "advanced", "moved in", "pushed ", "entered", "broke through", "withdr", "retreated",
+    "pulled ", "lost control", "fell to", "encircled", "surrounded")
+#: What :data:`EXPLOSIONS` needs.
+EXPLOSIONS_WORDS: tuple[str, ...] = ("explosion", "blast", "detonation")
+#: What :data:`FOOTHOLD` needs.
+FOOTHOLD_WORDS: tuple[str, ...] = ("foothold", "incursion")
+#: What :data:`INFRASTRUCTURE` needs.
+INFRASTRUCTURE_WORDS: tuple[str, ...] = (
+    "without ", "power ", "blackout", "energy ", "heating ", "disrupted electricity")
+#: What :data:`DIPLOMACY` needs.
+DIPLOMACY_WORDS: tuple[str, ...] = (
+    "talks", "negotiations", "summit", "peace ", "ceasefire", "meet", "met", "visit",
+    "gather", "convened", "hosted")
+#: What :data:`AID` needs.
+AID_WORDS: tuple[str, ...] = (
+    "aid package", "military aid", "deliver", "generators", "package focused")
+#: What :data:`CIVILIAN_HARM` needs.
+CIVILIAN_HARM_WORDS: tuple[str, ...] = ("kill", "dead", "death", "injur", "wounded")
+#: For each :data:`CLAIMANTS` pattern, in order, the words one of which it needs.
+CLAIMANT_WORDS: tuple[tuple[str, ...], ...] = (
+    ("russian",),
+    ("claim", "announced"),
+    ("ukrainian",),
+    ("ukraine", "kyiv"),
+    ("authorities", "officials"),
+    ("according to",),
+    ("report", "said"),
+)
+#: What :data:`UNCONFIRMED` needs.
+UNCONFIRMED_WORDS: tuple[str, ...] = ("independently", "unverified")
+#: What :data:`CONFIRMED` needs.
+CONFIRMED_WORDS: tuple[str, ...] = ("confirmed",)

@@ -32,6 +32,23 @@ SAMPLES = [
     "Shelling killed and wounded 15 people; 12 people dead or wounded were counted.",
     "Russia launched more than 90 drones, 12 ballistic missiles and 1,100 guided bombs.",
     "KILLING FIVE AND WOUNDING SIX, THE STRIKE DAMAGED 40 APARTMENT BUILDINGS.",
+    # event types, means and claims
+    "Russian forces said they had taken control of the village after troops pushed into it.",
+    "The army gained 40 square kilometres, took a town and moved in on a settlement.",
+    "Ukrainian troops withdrew and retreated as the city fell to an assault and was encircled.",
+    "Explosions were heard in Belgorod, and a blast rocked a depot hit by Shahed drones.",
+    "A ballistic missile, Kh-101 rockets, Iskanders and a Kalibr struck, and UAVs were downed.",
+    "Glide bombs, a KAB and FAB-500 hit the town; artillery shelled it and mortars fired on it.",
+    "Grad rockets and howitzers opened fire; the bombardment damaged homes without power.",
+    "Power outages and blackouts hit energy facilities, and a fire broke out in the debris.",
+    "The foothold in the incursion held; an attack on the town and strikes in the city.",
+    "Another attack wounded soldiers and servicemen; a building collapsed and was in flames.",
+    "Talks and a summit on a peace plan and a ceasefire; leaders met to meet at a meeting.",
+    "Germany announced a military aid package and the delivery of generators to Kyiv.",
+    "Russian defence ministry said it; Moscow claimed it; Ukraine said it, according to ISW.",
+    "Officials said, the Ukrainian air force reported, and Reuters reported it was confirmed.",
+    "The claim could not be independently verified and remained unverified.",
+    "Ukraine's military said the strike was confirmed.",
 ]
 
 # Each pattern (or list of patterns) with the words it needs.
@@ -45,12 +62,34 @@ PATTERN_WORDS = [
     (rules.COMBINED_FIGURE, rules.COMBINED_WORDS),
     (rules.COMBINED_CORE, rules.COMBINED_WORDS),
     (rules.QUANTITY, rules.QUANTITY_WORDS),
+    *((rules.MEANS[name], rules.MEANS_WORDS[name]) for name in rules.MEANS),
+    (rules.STRIKE_VERB, rules.STRIKE_VERB_WORDS),
+    (rules.DAMAGE, rules.DAMAGE_WORDS),
+    (rules.MILITARY_VICTIMS, rules.MILITARY_VICTIMS_WORDS),
+    (rules.STRIKE_NOUN, rules.STRIKE_NOUN_WORDS),
+    (rules.STRIKE_AT, rules.STRIKE_NOUN_WORDS),
+    (rules.SAME_AGAIN, rules.STRIKE_NOUN_WORDS),
+    (rules.CAPTURE, rules.CAPTURE_WORDS),
+    (rules.SETTLEMENT_NOUN, rules.SETTLEMENT_NOUN_WORDS),
+    (rules.ADVANCE, rules.ADVANCE_WORDS),
+    (rules.MOVEMENT, rules.MOVEMENT_WORDS),
+    (rules.EXPLOSIONS, rules.EXPLOSIONS_WORDS),
+    (rules.FOOTHOLD, rules.FOOTHOLD_WORDS),
+    (rules.INFRASTRUCTURE, rules.INFRASTRUCTURE_WORDS),
+    (rules.DIPLOMACY, rules.DIPLOMACY_WORDS),
+    (rules.AID, rules.AID_WORDS),
+    (rules.CIVILIAN_HARM, rules.CIVILIAN_HARM_WORDS),
+    *zip(rules.CLAIMANTS, rules.CLAIMANT_WORDS, strict=True),
+    (rules.UNCONFIRMED, rules.UNCONFIRMED_WORDS),
+    (rules.CONFIRMED, rules.CONFIRMED_WORDS),
 ]
 
 
 def test_there_are_as_many_word_lists_as_patterns():
     assert len(rules.KILLED_WORDS) == len(rules.KILLED)
     assert len(rules.INJURED_WORDS) == len(rules.INJURED)
+    assert len(rules.CLAIMANT_WORDS) == len(rules.CLAIMANTS)
+    assert set(rules.MEANS_WORDS) == set(rules.MEANS)
 
 
 @pytest.mark.parametrize(("pattern", "words"), PATTERN_WORDS)
