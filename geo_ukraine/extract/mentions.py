@@ -317,9 +317,10 @@ class _Reader:
         if not words[j].capital or words[j].lower == "the":
             return None
         run = 1  # n-grams never cross punctuation: how many words follow without any
-        while run < _MAX_NGRAM and j + run < len(words) and \
-                between(text, words[j + run - 1], words[j + run]).strip(" ") in ("", "-"):
-            run += 1
+        if self.gaz.begins_name(words[j].text):  # else no longer name starts here
+            while run < _MAX_NGRAM and j + run < len(words) and \
+                    between(text, words[j + run - 1], words[j + run]).strip(" ") in ("", "-"):
+                run += 1
         seat = self._seat_at(j)
         if seat is not None:
             return seat

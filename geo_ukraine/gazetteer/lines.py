@@ -79,6 +79,33 @@ class SortedLines:
             at = found + len(needle)
         return body[at:body.index(b"\n", at)].decode()
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix``.
+
+        Parameters
+        ----------
+        prefix : str
+
+        Returns
+        -------
+        bool
+        """
+        raw = prefix.encode()
+        if not raw:
+            return bool(self._keys)
+        # The keys that start with the prefix are contiguous, from the first key >= it: in
+        # the stretch of the last sample <= it, or the next sample itself.
+        n = bisect.bisect_right(self._keys, raw) - 1
+        if n + 1 < len(self._keys) and self._keys[n + 1].startswith(raw):
+            return True
+        if n < 0:
+            return False
+        body, lo, hi = self._body, self._starts[n], self._starts[n + 1]
+        if body.startswith(raw, lo):
+            return True
+        needle = b"\n" + raw
+        return body.find(needle, lo, hi - 1 + len(needle)) >= 0
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 

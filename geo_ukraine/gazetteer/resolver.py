@@ -86,6 +86,7 @@ class Gazetteer:
         # has_name's answers: a text asks about every capitalised run of words it holds,
         # and the same runs ("Russian forces", "The General Staff") recur across texts.
         self._known: dict[str, bool] = {}
+        self._begins: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -148,6 +149,30 @@ class Gazetteer:
             known = self._known[name] = bool(self.store.exact.get(key)) \
                 or key in self.store.groups
         return known
+
+    def begins_name(self, name: str) -> bool:
+        """Whether some name the gazetteer has begins with ``name`` and goes on with more words.
+
+        "Nova" begins "Nova Kakhovka", "Velyka" begins "Velyka Novosilka"; "Russian" begins
+        none. A reader that finds no name beginning with a word need not look up the longer
+        phrases that start with it. The answers are remembered, as :meth:`has_name`'s are.
+
+        Parameters
+        ----------
+        name : str
+
+        Returns
+        -------
+        bool
+        """
+        begins = self._begins.get(name)
+        if begins is None:
+            if len(self._begins) >= _KNOWN_NAMES:
+                self._begins.clear()
+            key = normalize(name)
+            begins = self._begins[name] = self.store.exact.begins(key) or any(
+                group.startswith(key + " ") for group in self.store.groups)
+        return begins
 
     def get(self, place_id: str) -> Place:
         """Return a place by its id (``gn:687700``, ``a1:UA.26``, ``c:UA`` ...).

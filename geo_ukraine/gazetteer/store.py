@@ -131,7 +131,11 @@ class NameIndex:
                  added: dict[str, str] | None = None) -> None:
         self._lines = SortedLines(body)
         self.rows = rows
-        self._added: dict[str, str] = dict(added or {})
+        self._added: dict[str, str] = {}
+        #: the leading words of the added keys of several words ("nova", "nova kakhovka")
+        self._added_heads: set[str] = set()
+        for key, code in (added or {}).items():
+            self.add(key, code)
 
     @classmethod
     def from_dict(cls, index: dict[str, str]) -> NameIndex:
@@ -150,10 +154,26 @@ class NameIndex:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 
+    def begins(self, key: str) -> bool:
+        """Whether some key is ``key`` followed by more words ("nova" begins "nova kakhovka").
+
+        Parameters
+        ----------
+        key : str
+            A normalised name.
+
+        Returns
+        -------
+        bool
+        """
+        return bool(key) and (key in self._added_heads or self._lines.has_prefix(key + " "))
+
     def add(self, key: str, code: str) -> None:
         """Index one more row (``12`` primary name, ``12a`` alternate name) under ``key``."""
         more = self._added.get(key)
         self._added[key] = f"{more},{code}" if more else code
+        words = key.split(" ")
+        self._added_heads.update(" ".join(words[:n]) for n in range(1, len(words)))
 
 
 def read_embedded_rows() -> RowTable:

@@ -47,3 +47,14 @@ def test_the_embedded_spelling_index_reads_as_its_dictionary():
     assert dict(lines.items()) == whole
     for key in random.Random(3).sample(sorted(whole), 2000):
         assert lines.get(key) == whole[key]
+
+
+@pytest.mark.parametrize("step", [1, 5, 64, 1024])
+def test_a_prefix_is_found_exactly_when_some_key_starts_with_it(step):
+    rng = random.Random(step)
+    words = sorted({"".join(rng.choice("abc ") for _ in range(rng.randint(1, 6))).strip()
+                    for _ in range(300)} - {""})
+    lines = SortedLines(b"".join(sorted(f"{w}\t1\n".encode() for w in words)), step=step)
+    for prefix in {"".join(rng.choice("abc ") for _ in range(rng.randint(0, 5)))
+                   for _ in range(2000)}:
+        assert lines.has_prefix(prefix) == any(w.startswith(prefix) for w in words), prefix

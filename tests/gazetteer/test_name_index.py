@@ -39,3 +39,20 @@ def test_rows_added_at_run_time_join_the_prebuilt_ones():
     assert index.get("new place") == "13,14a"
     assert "lviv" in index and "nowhere" not in index
     assert NameIndex.from_dict({"x": "1", "\0rows": "2"}).rows == 2
+
+
+def test_a_name_begun_by_a_word_is_known_from_the_prebuilt_lines_and_the_added_rows():
+    index = NameIndex(_lines({"nova kakhovka": "3", "novi": "4"}), rows=10)
+    index.add("velyka novosilka raion", "12a")
+    assert index.begins("nova") and index.begins("velyka") and index.begins("velyka novosilka")
+    assert not index.begins("novi") and not index.begins("nova kakhovka")
+    assert not index.begins("velyka novosilka raion") and not index.begins("")
+
+
+def test_the_gazetteer_says_which_words_begin_a_longer_name():
+    from geo_ukraine import Gazetteer
+
+    gaz = Gazetteer.default()
+    assert gaz.begins_name("Nova") and gaz.begins_name("Velyka") and gaz.begins_name("Kryvyi")
+    assert gaz.begins_name("Russian")  # the Russian Federation
+    assert not gaz.begins_name("Reported") and not gaz.begins_name("Overnight")
