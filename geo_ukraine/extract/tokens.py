@@ -39,8 +39,14 @@ _NAME_HYPHEN = re.compile(r"^([A-Z][\w.’'ʼ]*?)-(?:held|controlled|occupied|ba
                           r"led|annexed|run|based|allied|aligned|friendly)$")
 
 
+# A name after a lower-case prefix of time: "then-U.S. President", "ex-Soviet", "former-GDR".
+_PREFIX_HYPHEN = re.compile(r"^(then|ex|former)-(?=[A-Z])")
+
+
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` in order; "Ukraine-held" gives the word "Ukraine".
+
+    A name after a prefix of time is a word of its own: "then-U.S." gives "then" and "U.S.".
 
     Parameters
     ----------
@@ -52,13 +58,23 @@ def tokens(text: str) -> list[Token]:
     """
     out: list[Token] = []
     append, new = out.append, tuple.__new__
+    after = 0  # a name split off a prefix ("then-U.S.") ends here: words before are in it
     for m in WORD.finditer(text):
+        start = m.start()
+        if start < after:
+            continue
         word = m.group()
+        if "-" in word and (prefixed := _PREFIX_HYPHEN.match(word)) is not None:
+            prefix = prefixed.group(1)
+            append(new(Token, (prefix, start, start + len(prefix), prefix.lower(), False)))
+            rest = WORD.match(text, start + prefixed.end())
+            if rest is None:  # the pattern guarantees a capital letter: never so
+                continue
+            start, word, after = rest.start(), rest.group(), rest.end()
         if "-" in word:
             named = _NAME_HYPHEN.match(word)
             if named is not None:
                 word = named.group(1)
-        start = m.start()
         append(new(Token, (word, start, start + len(word), word.lower().rstrip("’'ʼ"),
                            word[:1].isupper())))
     return out
