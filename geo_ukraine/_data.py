@@ -59,6 +59,25 @@ def read_geojson(name: str) -> dict[str, Any]:
     return json.loads(gzip.decompress(read_bytes(name)))
 
 
+def geojson_features(name: str) -> Iterator[dict[str, Any]]:
+    """The features of an embedded GeoJSON FeatureCollection (gzip'd), parsed one at a time.
+
+    Parsing the whole collection at once held every coordinate of every unit as Python
+    floats together (some 40 MB for the admin-1 units); one feature at a time holds one.
+    The build writes the collection as ``{"type":"FeatureCollection","features":[...]}``.
+    """
+    text = gzip.decompress(read_bytes(name)).decode("utf-8")
+    decoder = json.JSONDecoder()
+    at = text.index("[", text.index('"features"')) + 1
+    while True:
+        while text[at] in " \n\r\t,":
+            at += 1
+        if text[at] == "]":
+            return
+        feature, at = decoder.raw_decode(text, at)
+        yield feature
+
+
 @functools.cache
 def manifest() -> dict[str, Any]:
     """The build manifest: sources, versions, row counts and checksums."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -34,14 +33,12 @@ class Polygons:
     def by_id(self) -> dict[str, BaseGeometry]:
         """Place id -> polygon."""
         if self._polygons is None:
-            import shapely
+            from shapely.geometry import shape
 
             polygons: dict[str, BaseGeometry] = {}
             for name, prefix in (("admin1.geojson.gz", "a1:"), ("countries.geojson.gz", "c:")):
-                feats = _data.read_geojson(name)["features"]
-                geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in feats])
-                for feat, geom in zip(feats, geoms, strict=True):
-                    polygons[prefix + feat["properties"]["code"]] = geom
+                for feat in _data.geojson_features(name):
+                    polygons[prefix + feat["properties"]["code"]] = shape(feat["geometry"])
             self._polygons = polygons
         return self._polygons
 
