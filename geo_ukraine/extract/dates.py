@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from ..errors import UndatedArticleWarning
-from ..vocab import MONTH_PATTERN, MONTHS
+from ..vocab import MONTH_NAMES, MONTH_PATTERN, MONTHS
+from .sentences import folded, has_any
 
 __all__ = ["UNKNOWN_DATE", "EventDate", "UndatedArticleWarning", "article_date", "event_date",
            "publication_date"]
@@ -41,6 +42,8 @@ _RANGE = re.compile(
 _MONTH_PART = re.compile(
     r"\b(?P<part>(?:at the )?(?:end|beginning|start|middle) of|early|mid|late|in early|"
     rf"in mid|in late)[\s-]+(?P<month>{MONTH_PATTERN})\b", re.I)
+# A written date names its month in full: a sentence without a month name has none.
+_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES)
 # How many lines from the top a publication date may stand on.
 _HEADER_LINES = 15
 # ... and how many characters: a text of one long line is not read to its end for a header.
@@ -118,6 +121,8 @@ def event_date(sentence: str, published: dt.date | None,
 
 def _written_date(sentence: str, published: dt.date | None) -> EventDate | None:
     """A date written out in the sentence, a missing year taken from the publication."""
+    if not has_any(folded(sentence), _MONTH_WORDS):
+        return None  # each pattern below needs a month's name
     year = published.year if published else None
     span = _RANGE.search(sentence)
     if span and (span.group("y1") or year):
@@ -155,13 +160,19 @@ def _relative_date(sentence: str, published: dt.date,
                    previous: EventDate | None) -> EventDate:
     """A date from relative words, the previous sentence's date, or the week before."""
     lowered = sentence.lower()
-    if re.search(r"\b(?:overnight|last night|yesterday)\b", lowered):
+    if _has_word(lowered, ("overnight", "last night", "yesterday")):
         return (published - dt.timedelta(days=1)).isoformat(), "day"
-    if re.search(r"\btoday\b|\bthis morning\b", lowered):
+    if _has_word(lowered, ("today", "this morning")):
         return published.isoformat(), "day"
-    if re.search(r"\bdays later\b", lowered) and previous:
+    if _has_word(lowered, ("days later",)) and previous:
         return previous[0], "week"
     if previous:
         return previous
     week_start = published - dt.timedelta(days=published.weekday() + 7)
     return week_start.isoformat(), "week"
+
+
+def _has_word(lowered: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a lower-case text holds one of ``phrases`` as whole words."""
+    return any(phrase in lowered and re.search(rf"\b{phrase}\b", lowered) is not None
+               for phrase in phrases)

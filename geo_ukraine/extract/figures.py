@@ -52,36 +52,63 @@ def _count(match: re.Match[str]) -> int:
     return _number(match.group("num"))
 
 
-def _figure(patterns: Sequence[re.Pattern[str]], words: Sequence[tuple[str, ...]],
-            sentence: str) -> int | None:
-    """The largest figure any pattern finds (a toll is restated as it rises).
+class _Reading:
+    """One sentence's figures, read once: the sentence folded, and the part figures are in.
 
     Figures after a running total's start ("since the start of the war") are that total's,
     not an incident's, and dead and hurt given as one figure ("killed and wounded 15") are
-    neither; both are left out. ``words`` holds, for each pattern, the words it needs: a
-    pattern is only run on a text holding one.
+    neither; both are left out. Each pattern is only run on a text holding one of the words
+    it needs (:mod:`~geo_ukraine.extract.rules`).
     """
-    text = _figure_text(sentence)
-    lowered = folded(text)
-    found = [_count(m) for pattern, needs in zip(patterns, words, strict=True)
-             if has_any(lowered, needs) for m in pattern.finditer(text)]
-    return max(found) if found else None
 
+    __slots__ = ("_cut", "lowered", "sentence")
 
-def _figure_text(sentence: str) -> str:
-    """The part of a sentence its figures are read in.
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.lowered = folded(sentence)
+        self._cut: tuple[str, str] | None = None
 
-    Before a running total's start, with dead and hurt given as one figure ("killed and
-    wounded 15") blanked out.
-    """
-    lowered = folded(sentence)
-    if has_any(lowered, CUMULATIVE_WORDS):
-        total = CUMULATIVE.search(sentence)
-        if total:
-            sentence = sentence[:total.start()]
-    if has_any(lowered, COMBINED_WORDS) and COMBINED_CORE.search(sentence):
-        sentence = COMBINED_FIGURE.sub(" ", sentence)  # "killed and wounded 15": neither
-    return sentence
+    def killed(self) -> int | None:
+        """See :func:`killed`."""
+        found = self._figure(KILLED, KILLED_WORDS) \
+            if has_any(self.lowered, KILLED_HINT_WORDS) else None
+        return 0 if found is None and self.no_casualties() else found
+
+    def injured(self) -> int | None:
+        """See :func:`injured`."""
+        found = self._figure(INJURED, INJURED_WORDS) \
+            if has_any(self.lowered, INJURED_HINT_WORDS) else None
+        return 0 if found is None and self.no_casualties() else found
+
+    def no_casualties(self) -> bool:
+        """See :func:`no_casualties`."""
+        return has_any(self.lowered, NO_CASUALTIES_WORDS) and \
+            NO_CASUALTIES.search(self.sentence) is not None
+
+    def _figure(self, patterns: Sequence[re.Pattern[str]],
+                words: Sequence[tuple[str, ...]]) -> int | None:
+        """The largest figure any pattern finds (a toll is restated as it rises)."""
+        text, lowered = self._figure_text()
+        found = [_count(m) for pattern, needs in zip(patterns, words, strict=True)
+                 if has_any(lowered, needs) for m in pattern.finditer(text)]
+        return max(found) if found else None
+
+    def _figure_text(self) -> tuple[str, str]:
+        """The part of the sentence its figures are read in, and that part folded.
+
+        Before a running total's start, with dead and hurt given as one figure ("killed
+        and wounded 15") blanked out.
+        """
+        if self._cut is None:
+            text = self.sentence
+            if has_any(self.lowered, CUMULATIVE_WORDS):
+                total = CUMULATIVE.search(text)
+                if total:
+                    text = text[:total.start()]
+            if has_any(self.lowered, COMBINED_WORDS) and COMBINED_CORE.search(text):
+                text = COMBINED_FIGURE.sub(" ", text)  # "killed and wounded 15": neither
+            self._cut = (text, self.lowered if text is self.sentence else folded(text))
+        return self._cut
 
 
 def killed(sentence: str) -> int | None:
@@ -90,22 +117,12 @@ def killed(sentence: str) -> int | None:
     Ages are not counts ("two women, aged 61 and 73, died" is 2), a singular victim is one
     ("a man was killed"), and "no casualties" is 0.
     """
-    lowered = folded(sentence)
-    found = _figure(KILLED, KILLED_WORDS, sentence) \
-        if has_any(lowered, KILLED_HINT_WORDS) else None
-    if found is None and _no_casualties(sentence, lowered):
-        return 0
-    return found
+    return _Reading(sentence).killed()
 
 
 def injured(sentence: str) -> int | None:
     """The number of people a sentence reports injured ("a dozen were injured"), if any."""
-    lowered = folded(sentence)
-    found = _figure(INJURED, INJURED_WORDS, sentence) \
-        if has_any(lowered, INJURED_HINT_WORDS) else None
-    if found is None and _no_casualties(sentence, lowered):
-        return 0
-    return found
+    return _Reading(sentence).injured()
 
 
 class Casualties:
@@ -141,8 +158,8 @@ class Casualties:
     def _read(self, start: int, end: int) -> tuple[int | None, int | None]:
         key = start * (len(self.sentence) + 1) + end
         if key not in self._memo:
-            part = self.sentence[start:end]
-            self._memo[key] = (killed(part), injured(part))
+            reading = _Reading(self.sentence[start:end])
+            self._memo[key] = (reading.killed(), reading.injured())
         return self._memo[key]
 
     def at(self, offset: int) -> tuple[int | None, int | None]:
@@ -205,12 +222,7 @@ def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
 
 def no_casualties(sentence: str) -> bool:
     """Whether a sentence says nobody was hurt ("There were no casualties")."""
-    return _no_casualties(sentence, folded(sentence))
-
-
-def _no_casualties(sentence: str, lowered: str) -> bool:
-    """:func:`no_casualties`, given the sentence :func:`folded` too."""
-    return has_any(lowered, NO_CASUALTIES_WORDS) and NO_CASUALTIES.search(sentence) is not None
+    return _Reading(sentence).no_casualties()
 
 
 def quantities(sentence: str) -> str | None:

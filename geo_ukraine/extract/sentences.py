@@ -52,7 +52,10 @@ def folded(text: str) -> str:
 
 def has_any(folded_text: str, words: tuple[str, ...]) -> bool:
     """Whether a :func:`folded` text holds any of ``words`` (lower-case ASCII)."""
-    return any(word in folded_text for word in words)
+    for word in words:  # noqa: SIM110  (a plain loop: any() over a generator takes twice as long)
+        if word in folded_text:
+            return True
+    return False
 
 
 @dataclasses.dataclass(frozen=True)
