@@ -87,4 +87,13 @@ def _geometry(place: Place, event_type: str) -> tuple[BaseGeometry, GeoPrecision
         return _capture_area(place.lon, place.lat, settings.capture_buffer_km), \
             GeoPrecision.NEAR
     precise = place.location_precision == "point"
-    return place.geometry, GeoPrecision.PLACE if precise else GeoPrecision.NEAR
+    geometry = place.geometry if place.is_area else _point(place.lon, place.lat)
+    return geometry, GeoPrecision.PLACE if precise else GeoPrecision.NEAR
+
+
+@functools.lru_cache(maxsize=4096)
+def _point(lon: float, lat: float) -> BaseGeometry:
+    """The point a place that is not an area is drawn at (its ``geometry``), built once."""
+    from shapely.geometry import Point
+
+    return Point(lon, lat)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
 
 from .tokens import WORD
@@ -75,10 +76,11 @@ def _is_noise(line: str) -> bool:
         return True
     if not re.search(r"[.!?:;”\"]\s*$", line.strip()) and len(words) < 16:
         return True  # headlines, menus, teasers
-    if sum(1 for c in line if not c.isascii() and not ("\u0400" <= c <= "\u04ff")
-           and c not in "’‘“”—–…€£°") > 2:
+    if not line.isascii() and sum(1 for c in line if not c.isascii()
+                                  and not ("\u0400" <= c <= "\u04ff")
+                                  and c not in "’‘“”—–…€£°") > 2:
         return True  # mojibake or another script's menu
-    capitalised = sum(w[0].isupper() for w in words)
+    capitalised = sum(map(str.isupper, map(operator.itemgetter(0), words)))
     return capitalised / len(words) > 0.6  # title-case headline
 
 
