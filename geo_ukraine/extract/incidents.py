@@ -101,7 +101,8 @@ class Incidents:
             self._since = 0
             return True  # more about the strike just reported
         who = actor(sentence, kind, mentions)
-        locations = event_locations(kind, mentions, who, self.gazetteer, sentence)
+        locations = event_locations(kind, mentions, who, self.gazetteer, sentence,
+                                    located=located)
         if not locations or (all(m.kind == "country" for m in locations)
                              and not _has_cue(sentence.text, kind)):
             return self._complete(sentence, mentions, kind)

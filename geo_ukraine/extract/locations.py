@@ -63,7 +63,8 @@ def _official_of(mention: Mention, sentence: Sentence) -> bool:
 
 
 def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
-                    gaz: Gazetteer, sentence: Sentence | None = None) -> list[Mention]:
+                    gaz: Gazetteer, sentence: Sentence | None = None, *,
+                    located: list[Mention] | None = None) -> list[Mention]:
     """The places an event is drawn at, by the kind of event.
 
     Diplomacy is drawn at its venue (a settlement) or nowhere; aid at its donor or
@@ -79,13 +80,16 @@ def event_locations(event_type: str, mentions: list[Mention], actor: str | None,
     gaz : Gazetteer
     sentence : Sentence, optional
         The sentence, to read the words around each name.
+    located : list of Mention, optional
+        ``best_locations(mentions, sentence)``, when the caller has it already.
 
     Returns
     -------
     list of Mention
         Empty when the event cannot be placed.
     """
-    located = best_locations(mentions, sentence)
+    if located is None:
+        located = best_locations(mentions, sentence)
     if event_type == "diplomacy":
         return [m for m in located if m.kind == "settlement"]  # a venue, or nothing
     if event_type == "aid":
