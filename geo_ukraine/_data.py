@@ -38,16 +38,16 @@ def read_tsv(name: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(data.decode("utf-8")), delimiter="\t")
 
 
-def read_lines(name: str) -> tuple[str, list[str]]:
-    """The header and the raw data lines of an embedded gzip'd TSV, unsplit.
+def read_table(name: str) -> tuple[str, bytes]:
+    """The header and the data lines (UTF-8, each ending in a newline) of a gzip'd TSV.
 
-    For the large tables that callers parse lazily, one line at a time.
+    For the large tables that callers keep as bytes and parse one line at a time.
     """
-    text = gzip.decompress(read_bytes(name)).decode("utf-8")
-    lines = text.split("\n")
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines[0], lines[1:]
+    data = gzip.decompress(read_bytes(name))
+    cut = data.index(b"\n") + 1
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    return data[:cut - 1].decode("utf-8"), data[cut:]
 
 
 def read_geojson(name: str) -> dict[str, Any]:
