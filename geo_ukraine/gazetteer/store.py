@@ -57,11 +57,6 @@ class RowTable(Sequence[PlaceRow]):
         self._parsed: dict[int, PlaceRow] = {}
         self._set: dict[int, PlaceRow] = {}
 
-    @classmethod
-    def from_lines(cls, lines: Iterable[str]) -> RowTable:
-        """A table of tab-separated lines given as strings."""
-        return cls("".join(f"{line}\n" for line in lines).encode())
-
     def __len__(self) -> int:
         return self._count
 
