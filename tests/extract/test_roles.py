@@ -15,7 +15,7 @@ def roles(text):
         # possessives: a country before its region is a place; before its ministry, an actor
         ("Shells fell on a farm in Ukraine's Zaporizhzhia region overnight.",
          [("Ukraine", "location"), ("Zaporizhzhia region", "location")]),
-        ("Russia's defence ministry said its troops had repelled three attacks.",
+        ("Russia's defence ministry claimed that three attacks were repelled.",
          [("Russia", "actor")]),
         ("Moscow blamed Kyiv for the strike on the depot.",
          [("Moscow", "actor"), ("Kyiv", "actor")]),
