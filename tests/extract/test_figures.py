@@ -9,9 +9,9 @@ from geo_ukraine.extract.figures import casualties_at, injured, killed, quantiti
 FIGURES = [
     ("Artillery shells hit a bus stop in Kherson, killing at least five people and injuring "
      "eleven more, regional officials said on March 3.", 5, 11),
-    ("A missile strike on Odesa killed two 17-year-olds and wounded six others overnight, "
+    ("A missile strike on Odesa killed two teenagers and wounded six others overnight, "
      "the governor said.", 2, 6),
-    ("At least a dozen people were injured when drones struck Sumy on Monday, officials "
+    ("No fewer than a dozen people were hurt when drones struck Sumy on Monday, officials "
      "reported.", None, 12),
     ("Three civilians were killed and 14 wounded as glide bombs hit Kostiantynivka, the "
      "regional governor said.", 3, 14),
@@ -31,7 +31,7 @@ def test_figures(sentence, killed, injured):
     ("sentence", "killed_", "injured_", "quantity"),
     [
         ("Shelling killed two 17-year-olds and wounded six others.", 2, 6, None),
-        ("At least a dozen people were injured.", None, 12, None),
+        ("At least a dozen residents were injured.", None, 12, None),
         ("A strike killed 1,200.", 1200, None, None),
         ("Russia launched more than 90 drones and 12 missiles.", None, None,
          "more than 90 drones; 12 missiles"),
@@ -45,7 +45,7 @@ def test_figures(sentence, killed, injured):
         ("The strike claimed the lives of at least 9 people and caused 30 injuries.", 9, 30,
          None),
         # a singular victim with a describing word is still one person
-        ("A 40-year-old civilian man was wounded on Monday after shelling of the town.",
+        ("Shelling of the town on Monday wounded a civilian man aged 40.",
          None, 1, None),
         # singular victims and counted groups joined by "and" add up
         ("A woman and two children were injured when debris fell on the yard.", None, 3,

@@ -20,7 +20,7 @@ def test_offsets_point_at_the_surface():
     [
         ("Moscow says its forces captured two villages in Kherson and Zaporizhzhia regions.",
          "Kherson and Zaporizhzhia regions", "regions", ["a1:UA.08", "a1:UA.26"]),
-        ("Kyiv reported fighting inside Russia's Kursk and Belgorod regions this week.",
+        ("This week Kyiv said its units fought in Russia's Kursk and Belgorod regions.",
          "Kursk and Belgorod regions", "regions", ["a1:RU.41", "a1:RU.09"]),
         ("Shelling continued in northern Kharkiv overnight, the governor wrote.",
          "northern Kharkiv", "area", ["a1:UA.07"]),
