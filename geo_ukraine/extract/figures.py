@@ -33,6 +33,9 @@ __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", 
 
 # How far before a place's name a share of a total ("including eight in the city of") is read.
 _SHARE_REACH = 80
+# What a share needs: a count (a digit or a number word) and a space before the name.
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = tuple(word for word in NUMBER_WORDS if word not in ("a", "an"))
 
 
 def _number(value: str) -> int:
@@ -164,7 +167,7 @@ class Casualties:
 
     def at(self, offset: int) -> tuple[int | None, int | None]:
         """``(killed, injured)`` for the place named at ``offset``, each None if not stated."""
-        share = SHARE_BEFORE.search(self.sentence, max(0, offset - _SHARE_REACH), offset)
+        share = _share_before(self.sentence, max(0, offset - _SHARE_REACH), offset)
         if share is not None:
             dead, hurt = self._read(0, share.start())
             count = _number(share.group("num"))
@@ -199,6 +202,15 @@ class Casualties:
             after.append(other)
         before = list(range(n)) if n <= min(named) else []
         return after + before
+
+
+def _share_before(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """``SHARE_BEFORE.search(sentence, start, end)``, not run where it cannot match."""
+    window = sentence[start:end]
+    if not window[-1:].isspace() or (_DIGIT.search(window) is None
+                                     and not has_any(folded(window), _COUNT_WORDS)):
+        return None
+    return SHARE_BEFORE.search(sentence, start, end)
 
 
 def casualties_at(sentence: str, offset: int) -> tuple[int | None, int | None]:
