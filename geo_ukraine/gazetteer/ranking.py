@@ -322,8 +322,16 @@ def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], str]:
     170,000 separate strings they held 10 MB in every process for an occasional typo.
     """
     buckets: dict[tuple[str, int], list[str]] = {}
+    targets: dict[int, bool] = {}  # per row: a row has a dozen skeletons, parse it once
+
+    def target(i: int) -> bool:
+        found = targets.get(i)
+        if found is None:
+            found = targets[i] = _fuzzy_target(store.rows.peek(i))
+        return found
+
     for key, rows in store.skeletons():
-        if key and key[0] != "\0" and any(_fuzzy_target(store.rows.peek(i)) for i in rows):
+        if key and key[0] != "\0" and any(target(i) for i in rows):
             buckets.setdefault((key[0], len(key)), []).append(key)
     return {bucket: " ".join(keys) for bucket, keys in buckets.items()}
 
