@@ -11,12 +11,15 @@ from .rules import (
     COMBINED_CORE,
     COMBINED_FIGURE,
     COMBINED_WORDS,
+    COUNT_WORDS,
     CUMULATIVE,
     CUMULATIVE_WORDS,
     INJURED,
+    INJURED_COUNTED,
     INJURED_HINT_WORDS,
     INJURED_WORDS,
     KILLED,
+    KILLED_COUNTED,
     KILLED_HINT_WORDS,
     KILLED_WORDS,
     NO_CASUALTIES,
@@ -33,9 +36,8 @@ __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", 
 
 # How far before a place's name a share of a total ("including eight in the city of") is read.
 _SHARE_REACH = 80
-# What a share needs: a count (a digit or a number word) and a space before the name.
+# A digit: with the count words, what a pattern that reads a count needs.
 _DIGIT = re.compile(r"\d")
-_COUNT_WORDS = tuple(word for word in NUMBER_WORDS if word not in ("a", "an"))
 
 
 def _number(value: str) -> int:
@@ -64,22 +66,23 @@ class _Reading:
     it needs (:mod:`~geo_ukraine.extract.rules`).
     """
 
-    __slots__ = ("_cut", "lowered", "sentence")
+    __slots__ = ("_counted", "_cut", "lowered", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self.lowered = folded(sentence)
         self._cut: tuple[str, str] | None = None
+        self._counted: bool | None = None
 
     def killed(self) -> int | None:
         """See :func:`killed`."""
-        found = self._figure(KILLED, KILLED_WORDS) \
+        found = self._figure(KILLED, KILLED_WORDS, KILLED_COUNTED) \
             if has_any(self.lowered, KILLED_HINT_WORDS) else None
         return 0 if found is None and self.no_casualties() else found
 
     def injured(self) -> int | None:
         """See :func:`injured`."""
-        found = self._figure(INJURED, INJURED_WORDS) \
+        found = self._figure(INJURED, INJURED_WORDS, INJURED_COUNTED) \
             if has_any(self.lowered, INJURED_HINT_WORDS) else None
         return 0 if found is None and self.no_casualties() else found
 
@@ -88,13 +91,25 @@ class _Reading:
         return has_any(self.lowered, NO_CASUALTIES_WORDS) and \
             NO_CASUALTIES.search(self.sentence) is not None
 
-    def _figure(self, patterns: Sequence[re.Pattern[str]],
-                words: Sequence[tuple[str, ...]]) -> int | None:
-        """The largest figure any pattern finds (a toll is restated as it rises)."""
+    def _figure(self, patterns: Sequence[re.Pattern[str]], words: Sequence[tuple[str, ...]],
+                counted: Sequence[bool]) -> int | None:
+        """The largest figure any pattern finds (a toll is restated as it rises).
+
+        ``words`` and ``counted`` say, for each pattern, the words one of which it needs and
+        whether it needs a count.
+        """
         text, lowered = self._figure_text()
-        found = [_count(m) for pattern, needs in zip(patterns, words, strict=True)
-                 if has_any(lowered, needs) for m in pattern.finditer(text)]
+        found = [_count(m) for pattern, needs, count in zip(patterns, words, counted, strict=True)
+                 if has_any(lowered, needs) and (not count or self._has_count())
+                 for m in pattern.finditer(text)]
         return max(found) if found else None
+
+    def _has_count(self) -> bool:
+        """Whether the part figures are read in holds a count: a digit or a number word."""
+        if self._counted is None:
+            text, lowered = self._figure_text()
+            self._counted = _DIGIT.search(text) is not None or has_any(lowered, COUNT_WORDS)
+        return self._counted
 
     def _figure_text(self) -> tuple[str, str]:
         """The part of the sentence its figures are read in, and that part folded.
@@ -208,7 +223,7 @@ def _share_before(sentence: str, start: int, end: int) -> re.Match[str] | None:
     """``SHARE_BEFORE.search(sentence, start, end)``, not run where it cannot match."""
     window = sentence[start:end]
     if not window[-1:].isspace() or (_DIGIT.search(window) is None
-                                     and not has_any(folded(window), _COUNT_WORDS)):
+                                     and not has_any(folded(window), COUNT_WORDS)):
         return None
     return SHARE_BEFORE.search(sentence, start, end)
 

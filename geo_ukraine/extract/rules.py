@@ -30,6 +30,7 @@ __all__ = [
     "COMBINED_WORDS",
     "CONFIRMED",
     "CONFIRMED_WORDS",
+    "COUNT_WORDS",
     "CUE",
     "CUMULATIVE",
     "CUMULATIVE_WORDS",
@@ -46,11 +47,13 @@ __all__ = [
     "INFRASTRUCTURE",
     "INFRASTRUCTURE_WORDS",
     "INJURED",
+    "INJURED_COUNTED",
     "INJURED_HINT",
     "INJURED_HINT_WORDS",
     "INJURED_WORDS",
     "JURISDICTION_TITLES",
     "KILLED",
+    "KILLED_COUNTED",
     "KILLED_HINT",
     "KILLED_HINT_WORDS",
     "KILLED_WORDS",
@@ -399,6 +402,14 @@ INJURED_WORDS: tuple[tuple[str, ...], ...] = (
     ("injur", "wound"),
     _HURT_WORDS,
 )
+#: Whether each :data:`KILLED` pattern needs a count (its ``num``), in order.
+KILLED_COUNTED: tuple[bool, ...] = (
+    True, True, True, True, False, False, False, False, False, False, True)
+#: Whether each :data:`INJURED` pattern needs a count (its ``num``), in order.
+INJURED_COUNTED: tuple[bool, ...] = (True, True, True, True, False, False, False, False)
+#: The words a count is written with (:data:`NUMBER_WORDS` less "a" and "an"): a count is
+#: these or digits.
+COUNT_WORDS: tuple[str, ...] = tuple(w for w in NUMBER_WORDS if w not in ("a", "an"))
 #: What :data:`CUMULATIVE` needs.
 CUMULATIVE_WORDS: tuple[str, ...] = ("since", "so far this")
 #: What :data:`NO_CASUALTIES` needs: each of its phrases ends with one of these.

@@ -121,3 +121,29 @@ def test_folding_keeps_every_letter_a_case_blind_pattern_takes_for_ascii():
         if letter.fullmatch(char):
             assert re.fullmatch(folded(char), char, re.I), hex(code)
             assert folded(char).isascii() and folded(char).islower(), hex(code)
+
+
+COUNTED = [
+    *(p for p, counted in zip(rules.KILLED, rules.KILLED_COUNTED, strict=True) if counted),
+    *(p for p, counted in zip(rules.INJURED, rules.INJURED_COUNTED, strict=True) if counted),
+]
+
+
+def test_the_count_flags_match_the_patterns():
+    assert len(rules.KILLED_COUNTED) == len(rules.KILLED)
+    assert len(rules.INJURED_COUNTED) == len(rules.INJURED)
+    # the patterns said to need a count are those that read one (their num group)
+    for patterns, flags in ((rules.KILLED, rules.KILLED_COUNTED),
+                            (rules.INJURED, rules.INJURED_COUNTED)):
+        for pattern, counted in zip(patterns, flags, strict=True):
+            assert counted == ("num" in pattern.groupindex), pattern.pattern[:60]
+
+
+@pytest.mark.parametrize("pattern", COUNTED)
+def test_without_a_count_nothing_matches(pattern):
+    matched = [text for text in SAMPLES if pattern.search(text)]
+    assert matched
+    words = sorted(rules.COUNT_WORDS, key=len, reverse=True)
+    blank = re.compile(r"\d|" + "|".join(map(re.escape, words)), re.I)
+    for text in matched:
+        assert pattern.search(blank.sub(lambda m: "#" * len(m.group(0)), text)) is None
