@@ -11,16 +11,19 @@ from .rules import (
     COMBINED_CORE,
     COMBINED_FIGURE,
     COMBINED_WORDS,
+    COUNT_START,
     COUNT_WORDS,
     CUMULATIVE,
     CUMULATIVE_WORDS,
     INJURED,
     INJURED_COUNTED,
     INJURED_HINT_WORDS,
+    INJURED_VICTIMS,
     INJURED_WORDS,
     KILLED,
     KILLED_COUNTED,
     KILLED_HINT_WORDS,
+    KILLED_VICTIMS,
     KILLED_WORDS,
     NO_CASUALTIES,
     NO_CASUALTIES_WORDS,
@@ -29,6 +32,7 @@ from .rules import (
     QUANTITY_WORDS,
     SHARE_BEFORE,
     VICTIM_ITEM,
+    VICTIM_WORDS,
 )
 from .sentences import folded, has_any
 
@@ -76,13 +80,13 @@ class _Reading:
 
     def killed(self) -> int | None:
         """See :func:`killed`."""
-        found = self._figure(KILLED, KILLED_WORDS, KILLED_COUNTED) \
+        found = self._figure(KILLED, KILLED_WORDS, KILLED_COUNTED, KILLED_VICTIMS) \
             if has_any(self.lowered, KILLED_HINT_WORDS) else None
         return 0 if found is None and self.no_casualties() else found
 
     def injured(self) -> int | None:
         """See :func:`injured`."""
-        found = self._figure(INJURED, INJURED_WORDS, INJURED_COUNTED) \
+        found = self._figure(INJURED, INJURED_WORDS, INJURED_COUNTED, INJURED_VICTIMS) \
             if has_any(self.lowered, INJURED_HINT_WORDS) else None
         return 0 if found is None and self.no_casualties() else found
 
@@ -92,15 +96,18 @@ class _Reading:
             NO_CASUALTIES.search(self.sentence) is not None
 
     def _figure(self, patterns: Sequence[re.Pattern[str]], words: Sequence[tuple[str, ...]],
-                counted: Sequence[bool]) -> int | None:
+                counted: Sequence[bool], victims: Sequence[bool]) -> int | None:
         """The largest figure any pattern finds (a toll is restated as it rises).
 
-        ``words`` and ``counted`` say, for each pattern, the words one of which it needs and
-        whether it needs a count.
+        ``words``, ``counted`` and ``victims`` say, for each pattern, the words one of which
+        it needs, whether it needs a count and whether it needs victims named.
         """
         text, lowered = self._figure_text()
-        found = [_count(m) for pattern, needs, count in zip(patterns, words, counted, strict=True)
+        found = [_count(m)
+                 for pattern, needs, count, named in zip(patterns, words, counted, victims,
+                                                         strict=True)
                  if has_any(lowered, needs) and (not count or self._has_count())
+                 and (not named or has_any(lowered, VICTIM_WORDS))
                  for m in pattern.finditer(text)]
         return max(found) if found else None
 
@@ -108,7 +115,8 @@ class _Reading:
         """Whether the part figures are read in holds a count: a digit or a number word."""
         if self._counted is None:
             text, lowered = self._figure_text()
-            self._counted = _DIGIT.search(text) is not None or has_any(lowered, COUNT_WORDS)
+            self._counted = _DIGIT.search(text) is not None or (
+                has_any(lowered, COUNT_WORDS) and COUNT_START.search(text) is not None)
         return self._counted
 
     def _figure_text(self) -> tuple[str, str]:

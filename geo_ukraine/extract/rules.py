@@ -30,6 +30,7 @@ __all__ = [
     "COMBINED_WORDS",
     "CONFIRMED",
     "CONFIRMED_WORDS",
+    "COUNT_START",
     "COUNT_WORDS",
     "CUE",
     "CUMULATIVE",
@@ -50,12 +51,14 @@ __all__ = [
     "INJURED_COUNTED",
     "INJURED_HINT",
     "INJURED_HINT_WORDS",
+    "INJURED_VICTIMS",
     "INJURED_WORDS",
     "JURISDICTION_TITLES",
     "KILLED",
     "KILLED_COUNTED",
     "KILLED_HINT",
     "KILLED_HINT_WORDS",
+    "KILLED_VICTIMS",
     "KILLED_WORDS",
     "LOCATIVE_WORDS",
     "MEANS",
@@ -92,6 +95,7 @@ __all__ = [
     "UNCONFIRMED",
     "UNCONFIRMED_WORDS",
     "VICTIM_ITEM",
+    "VICTIM_WORDS",
 ]
 
 # ------------------------------------------------------------------------- roles of a mention
@@ -410,6 +414,24 @@ INJURED_COUNTED: tuple[bool, ...] = (True, True, True, True, False, False, False
 #: The words a count is written with (:data:`NUMBER_WORDS` less "a" and "an"): a count is
 #: these or digits.
 COUNT_WORDS: tuple[str, ...] = tuple(w for w in NUMBER_WORDS if w not in ("a", "an"))
+#: Where a count a figure pattern reads may start: a digit, or a number word opening a word
+#: (each pattern's ``num`` follows a space or a word boundary).
+COUNT_START = re.compile(r"\d|\b(?:" + "|".join(COUNT_WORDS) + ")", re.I)
+#: Whether each :data:`KILLED` pattern needs victims named (its ``victims``), in order.
+KILLED_VICTIMS: tuple[bool, ...] = (
+    False, False, False, False, True, True, True, True, False, False, False)
+#: Whether each :data:`INJURED` pattern needs victims named (its ``victims``), in order.
+INJURED_VICTIMS: tuple[bool, ...] = (False, False, False, False, True, True, False, False)
+#: What victims named need: a person ("a man", "the driver"), people counted ("three
+#: residents") or a couple.
+VICTIM_WORDS: tuple[str, ...] = (
+    "man", "men", "boy", "girl", "child", "bab", "infant", "teen", "driver", "resident",
+    "civilian", "son", "pension", "husband", "wife", "daughter", "mother", "father", "worker",
+    "employee", "rescuer", "officer", "firefighter", "medic", "farmer", "volunteer",
+    "passer-by", "soldier", "neighbo", "brother", "sister", "relative", "colleague", "guard",
+    "nurse", "doctor", "teacher", "people", "kids", "troops", "others", "more", "adults",
+    "locals", "passengers", "patients", "villagers", "individuals", "family members",
+    "minors", "couple")
 #: What :data:`CUMULATIVE` needs.
 CUMULATIVE_WORDS: tuple[str, ...] = ("since", "so far this")
 #: What :data:`NO_CASUALTIES` needs: each of its phrases ends with one of these.

@@ -49,6 +49,10 @@ SAMPLES = [
     "Officials said, the Ukrainian air force reported, and Reuters reported it was confirmed.",
     "The claim could not be independently verified and remained unverified.",
     "Ukraine's military said the strike was confirmed.",
+    # victims named, and counts next to words that hold a number word ("drones", "often")
+    "Two rescuers and a nurse were injured; a volunteer and his grandson were killed.",
+    "The shelling killed a couple and injured their neighbour, often hitting drones.",
+    "Someone said a teacher had died; the body of a passer-by was found; one more was hurt.",
 ]
 
 # Each pattern (or list of patterns) with the words it needs.
@@ -147,3 +151,35 @@ def test_without_a_count_nothing_matches(pattern):
     blank = re.compile(r"\d|" + "|".join(map(re.escape, words)), re.I)
     for text in matched:
         assert pattern.search(blank.sub(lambda m: "#" * len(m.group(0)), text)) is None
+
+
+VICTIMS = [
+    *(p for p, named in zip(rules.KILLED, rules.KILLED_VICTIMS, strict=True) if named),
+    *(p for p, named in zip(rules.INJURED, rules.INJURED_VICTIMS, strict=True) if named),
+]
+
+
+def test_the_victim_flags_match_the_patterns():
+    assert len(rules.KILLED_VICTIMS) == len(rules.KILLED)
+    assert len(rules.INJURED_VICTIMS) == len(rules.INJURED)
+    for patterns, flags in ((rules.KILLED, rules.KILLED_VICTIMS),
+                            (rules.INJURED, rules.INJURED_VICTIMS)):
+        for pattern, named in zip(patterns, flags, strict=True):
+            assert named == ("victims" in pattern.groupindex), pattern.pattern[:60]
+
+
+@pytest.mark.parametrize("pattern", VICTIMS)
+def test_without_victim_words_nothing_matches(pattern):
+    matched = [text for text in SAMPLES if pattern.search(text)]
+    assert matched
+    blank = re.compile("|".join(map(re.escape, rules.VICTIM_WORDS)), re.I)
+    for text in matched:
+        assert pattern.search(blank.sub(lambda m: "#" * len(m.group(0)), text)) is None
+
+
+@pytest.mark.parametrize("pattern", COUNTED)
+def test_every_count_starts_where_count_start_finds_one(pattern):
+    for text in SAMPLES:
+        for match in pattern.finditer(text):
+            start = match.start("num")
+            assert rules.COUNT_START.match(text, start), (text, match.group(0))
