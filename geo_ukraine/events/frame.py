@@ -17,9 +17,6 @@ __all__ = ["empty_events", "event_frame"]
 
 _WHOLE_NUMBER_COLUMNS = (*INT_COLUMNS, "geo_precision")
 _TEXT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in (*_WHOLE_NUMBER_COLUMNS, "geometry"))
-_POSITION = {column: position for position, column in enumerate(EVENT_COLUMNS)}
-# The whole-number columns in the table's order (a bad cell is reported in that order).
-_WHOLE_IN_ORDER = tuple(c for c in EVENT_COLUMNS if c in _WHOLE_NUMBER_COLUMNS)
 
 
 def event_frame(rows: list[dict[str, Any]], *, validate: bool = True) -> gpd.GeoDataFrame:
@@ -77,34 +74,35 @@ def _plain_text(rows: list[dict[str, Any]]) -> bool:
 
 
 def _frame_from_columns(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The frame built from plain rows, with no per-column conversion of the text.
+    """The frame built column by column from plain rows, with no per-column conversion.
 
-    One object block holds every column first (pandas does not look into its cells), and
-    the whole-number, geometry and extra columns then take their own arrays in place.
+    Text columns are object Series as they are, whole-number columns ``Int64`` arrays and
+    the geometry a geometry array (with its CRS), so pandas infers only the extra columns.
     """
     import numpy as np
     import pandas as pd
     from geopandas.array import from_shapely
 
     index = pd.RangeIndex(len(rows))
+    text = np.dtype(object)  # taken as is (the name "object" is looked up for each column)
+    data: dict[str, Any] = {}
+    for column in EVENT_COLUMNS:
+        values = [row.get(column) for row in rows]
+        if column in _WHOLE_NUMBER_COLUMNS:
+            data[column] = _whole_numbers(values, column)
+            continue
+        cells = np.empty(len(values), dtype=object)
+        cells[:] = values
+        if column == "geometry":
+            data[column] = from_shapely(cells, crs=_wgs84())
+        else:
+            # An explicit dtype: pandas would otherwise infer its string dtype for text.
+            data[column] = pd.Series(cells, index=index, dtype=text, copy=False)
     extra = [c for c in dict.fromkeys(k for row in rows for k in row) if c not in EVENT_COLUMNS]
-    columns = [*EVENT_COLUMNS, *extra]
-    cells = np.empty((len(rows), len(columns)), dtype=object)
-    for column in _TEXT_COLUMNS:
-        cells[:, _POSITION[column]] = [row.get(column) for row in rows]
-    # An explicit dtype: pandas would otherwise infer its string dtype for text.
-    frame = pd.DataFrame(cells, index=index, columns=columns, dtype=object, copy=False)
-    for column in _WHOLE_IN_ORDER:
-        frame.isetitem(_POSITION[column], _whole_numbers([row.get(column) for row in rows],
-                                                         column))
-    geometry = np.empty(len(rows), dtype=object)
-    geometry[:] = [row.get("geometry") for row in rows]
-    frame.isetitem(_POSITION["geometry"], from_shapely(geometry, crs=_wgs84()))
-    for position, column in enumerate(extra, start=len(EVENT_COLUMNS)):
+    for column in extra:
         # A row without the column has NaN there, as a frame built from the records has.
-        frame.isetitem(position, pd.Series([row.get(column, np.nan) for row in rows],
-                                           index=index))
-    return frame
+        data[column] = pd.Series([row.get(column, np.nan) for row in rows], index=index)
+    return pd.DataFrame(data, index=index, copy=False)
 
 
 def _whole_numbers(values: list[Any], column: str) -> pd.api.extensions.ExtensionArray:
