@@ -45,8 +45,13 @@ _DIGIT = re.compile(r"\d")
 
 
 def _number(value: str) -> int:
-    value = value.lower().replace(",", "")
-    return int(value) if value.isdigit() else NUMBER_WORDS[value]
+    """A count as written: digits ("1,200") or a number word in any case ("Fıve", "TWELVE").
+
+    A case-blind pattern also takes the letters that fold to ASCII ones (ı, ſ, the Kelvin
+    sign): they are folded the same way before the word is looked up.
+    """
+    value = value.replace(",", "")
+    return int(value) if value.isdigit() else NUMBER_WORDS[" ".join(folded(value).split())]
 
 
 def _count(match: re.Match[str]) -> int:
