@@ -22,7 +22,7 @@ UNKNOWN_DATE: EventDate = (None, "unknown")
 # Month names as wire copy writes them: "January", "Jan", "Jan.", "Sept".
 _MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # A date on a header line of its own, perhaps after a label or a weekday and before a time:
-# "January 10, 2026", "Post At: Aug 25/2024 10:50PM", "Monday, 7 August 2023, 10:45",
+# "January 10, 2026", "Posted On: Mar 14/2025 09:05AM", "Monday, 7 August 2023, 10:45",
 # "Published 2024-08-25", "06.12.2024".
 _HEADER_DATE = re.compile(
     r"^[^\n]{0,40}?(?<![\w/.])(?:"
@@ -53,7 +53,7 @@ _HEADER_CHARS = 3000
 def publication_date(text: str) -> dt.date | None:
     """The article's own date: on a short line of its own near the top.
 
-    "January 10, 2026", "Monday, 7 August 2023, 10:45", "Post At: Aug 25/2024 10:50PM",
+    "January 10, 2026", "Monday, 7 August 2023, 10:45", "Posted On: Mar 14/2025 09:05AM",
     "2024-08-25" and "06.12.2024" (day first) are read; an impossible date is skipped.
 
     Parameters

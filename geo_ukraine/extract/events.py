@@ -30,7 +30,7 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
     place it names (the most specific places of the sentence, as :func:`find_places`
     resolved them), with its figures (killed, injured, quantities of means), its date, its
     status and claimant ("Russian state media said" -> claimed), and the exact sentence and
-    its offsets. A sentence that only adds figures ("At least a dozen people were injured")
+    its offsets. A sentence that only adds figures ("A dozen more were hurt")
     completes the event before it. Page furniture (menus, headlines, mojibake) yields nothing.
 
     Dates: the article's own date (a header or dateline date) comes first, ``published``

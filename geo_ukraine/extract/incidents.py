@@ -2,7 +2,7 @@
 
 One incident is one event per place: a strike and the casualties it caused are one event
 (the strike's type, the casualties' figures), a later sentence that only adds figures ("At
-least a dozen people were injured") completes the event before it, and a sentence that
+least ten more were hurt") completes the event before it, and a sentence that
 repeats an incident at the same place adds nothing new.
 """
 

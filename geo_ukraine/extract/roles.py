@@ -142,7 +142,7 @@ def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
             or after.text in NAME_FOLLOWERS_LOWER):
         return True
     if possessive:
-        return False  # "the General Staff of Ukraine's military": Ukraine acts
+        return False  # "the General Staff of Ukraine's army": Ukraine acts
     # "Security Service of Ukraine", "Investigative Committee of the Russian Federation"
     window = text[max(0, tokens[first].start - 40):tokens[first].start]
     if not window.rstrip().endswith(("of", "the")):  # the pattern below needs one of them

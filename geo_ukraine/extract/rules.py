@@ -285,8 +285,8 @@ _ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-ol
 # A counted group of victims ("three women", "their two children", "a couple").
 _GROUP = (rf"(?:(?:their|his|her|the)\s+)?{_COUNT}\s+(?:[a-z]+\s+)?{_PEOPLE}|"
           r"(?:a|an|the)\s+(?:[a-z]+\s+)?couple")
-# A list of victims: singular ones joined by commas or "and" ("A 61-year-old woman and her
-# 65-year-old husband"), a counted group only by "and" ("a man and three women"), so that an
+# A list of victims: singular ones joined by commas or "and" ("An elderly man and his
+# 70-year-old wife"), a counted group only by "and" ("a man and three women"), so that an
 # apposition ("two people, a man and a woman,") is not counted twice.
 _VICTIMS = (rf"(?P<victims>(?:(?:{_GROUP})\s+and\s+)?(?:{_ONE_PERSON}"
             rf"(?:\s*(?:,|and|, and)\s*{_ONE_PERSON}){{0,4}}|{_GROUP})(?:\s+and\s+(?:{_GROUP}))?)")

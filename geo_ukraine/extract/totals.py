@@ -1,7 +1,7 @@
 """Totals an article restates: a region's or country's figures that its incidents add up to.
 
-Reports often open with a total ("Russian shelling killed two people and injured 12 in the
-Kherson region") and then give each incident ("a woman died in Kherson ...", "in Bilozerka a
+Reports often open with a total ("shelling in the Kherson region left two dead and
+12 injured") and then give each incident ("a woman died in Kherson ...", "in Bilozerka a
 man was killed and three were hurt"). The total is the same incidents again, not an
 incident of its own: when the events at places inside the region (or country) account for
 every figure it gives, it is left out.

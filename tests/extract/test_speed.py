@@ -15,8 +15,8 @@ from geo_ukraine.extract import event_records
 # Texts of our own covering what the extractor builds: figures, claims, lists of oblasts,
 # cross-border strikes, undated and impossible dates, Windows line ends, furniture, nothing.
 TEXTS = [
-    "March 4, 2025\n\nA missile killed three people in Dnipro, the governor said. At least "
-    "a dozen people were injured.\n",
+    "March 4, 2025\n\nA missile killed three people in Dnipro, the governor said. A dozen "
+    "more residents were injured.\n",
     "Russia's defence ministry said its forces had captured the village of Bilozerka in "
     "Kherson region on February 2.\n",
     "Drones struck Sumy and Chernihiv oblasts overnight, damaging power lines.\r\n\r\nNobody "
