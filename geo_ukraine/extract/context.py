@@ -184,7 +184,10 @@ def river_after_the(text: str, start: int, phrase: str, gaz: Gazetteer) -> Match
     """
     if _THE_BEFORE.search(text, max(0, start - 5), start) is None:
         return None
-    match = resolve_cached(gaz, f"{phrase} River")
+    river = f"{phrase} River"
+    if not gaz.candidates(river, fuzzy=False):
+        return None  # no river has the name, and a misspelling of one does not count
+    match = resolve_cached(gaz, river)
     if match.place is None or match.place.kind != "other" or match.method == "fuzzy":
         return None  # "the Volga" is no misspelt Vovcha
     return match
