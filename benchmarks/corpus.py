@@ -4,7 +4,8 @@ Run: ``pip install 'geo_ukraine[corpus]' && python3 benchmarks/corpus.py [--arti
 Writes N synthetic articles of about 4,000 characters (``geo_ukraine.corpus.synthetic``:
 sentences written for it, places from the gazetteer) to a temporary directory, then prints:
 
-- single process: ``extract_corpus(engine="local")`` articles/s (gazetteer already loaded);
+- single process: ``extract_corpus(engine="local", output=...)`` articles/s writing one
+  GeoParquet file, the same work as the Dask run (gazetteer already loaded);
 - ``engine="dask"`` with 2 worker processes: articles/s writing partitioned GeoParquet (the
   workers already started and warm; their start-up is printed apart), and its speed-up;
 - peak memory (RSS) of each worker, read by the workers themselves;
@@ -89,18 +90,18 @@ def _code() -> str:
     return f"commit {head}, source {digest.hexdigest()[:10]}"
 
 
-def _single(corpus: Path, n: int) -> tuple[float, int]:
+def _single(corpus: Path, n: int, out: Path) -> tuple[float, int]:
     start = time.perf_counter()
     gu.Gazetteer.default()
     load = time.perf_counter() - start
     events, _ = _quiet(extract_corpus, sorted(corpus.glob("*.txt"))[:2])  # warm the caches
     start, cpu = time.perf_counter(), _cpu_seconds()
-    events, noted = _quiet(extract_corpus, corpus)
+    events, noted = _quiet(extract_corpus, corpus, output=out)
     elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     print(f"single process      {n:,} articles in {elapsed:7.1f} s = {n / elapsed:6.1f} "
-          f"articles/s ({n / cpu:.1f} per CPU-second), {len(events):,} events ({noted} "
-          f"warnings); gazetteer load {load:.1f} s; peak RSS {_peak_rss_mb():.0f} MB (it "
-          f"holds every event)")
+          f"articles/s ({n / cpu:.1f} per CPU-second) writing one GeoParquet file, as the "
+          f"Dask run writes its parts, {len(events):,} events ({noted} warnings); gazetteer "
+          f"load {load:.1f} s; peak RSS {_peak_rss_mb():.0f} MB (it holds every event)")
     return n / elapsed, len(events)
 
 
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{os.getloadavg()[0]:.1f}")
         code = _code()
         print(f"code                {code}")
-        single, local_events = _single(folder / "articles", len(paths))
+        single, local_events = _single(folder / "articles", len(paths),
+                                       folder / "single.parquet")
         rate, peaks, dask_events = _dask(folder / "articles", len(paths), args.workers,
                                          folder / "events.parquet")
         same = "the same" if local_events == dask_events else "DIFFERENT (code changed?)"

@@ -11,7 +11,9 @@ dask and distributed are imported inside the functions: ``import geo_ukraine`` n
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import functools
 import logging
 import operator
 import os
@@ -93,17 +95,37 @@ def _warm(setup: WorkerSetup) -> gpd.GeoDataFrame:
     before the corpus is handed out.
     """
     import dask.dataframe  # noqa: F401  (the writer's imports, paid once per worker here)
-    import pyarrow.parquet  # noqa: F401
+    import pyarrow
+    import pyarrow.parquet
 
+    # Arrow's own allocator keeps what each batch's Parquet write freed: a worker grew by
+    # some 30 MB more than with the C library's, which hands it back (same speed).
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     import_dask_geopandas()
     gazetteer = setup.gazetteer()
     gazetteer.store.skeleton_index  # noqa: B018  (loaded on first use otherwise)
     return event_meta(gazetteer)
 
 
+@functools.cache
+def _malloc_trim() -> Any:
+    """Glibc's ``malloc_trim``, or None where the C library has none."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 def _extract(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
              published: dt.date | None, text_column: str) -> BatchResult:
-    """One batch on a worker (the task)."""
+    """One batch on a worker (the task).
+
+    It starts by handing the C heap's free pages back to the system: the previous batch's
+    table and Parquet write freed them, and glibc keeps them otherwise.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
     return extract_batch(batch, meta, published=published, text_column=text_column,
                          gazetteer=setup.gazetteer())
 
