@@ -28,7 +28,7 @@ def overlay_file() -> Path:
 # How many parsed rows and built places a store keeps at most. A corpus worker meets tens
 # of thousands of candidate rows over a day's work; kept for good they grew it by some
 # 100 MB, while the rows one article's lookups touch number a few hundred.
-KEPT = 4_096
+KEPT = 8_192
 
 
 class RowTable(Sequence[PlaceRow]):
