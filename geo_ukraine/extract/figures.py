@@ -164,8 +164,11 @@ class Casualties:
     9; "drones killed two in Kharkiv and injured three in Sumy" gives Kharkiv 2 and Sumy 3);
     a figure the clause lacks comes from the clauses around it that name no place ("killed
     17, including two children, and injured 60 in Chernihiv"); a place whose clause gives
-    none takes the sentence's. Clauses are found once per sentence and each clause's figures
-    read once, so a sentence naming many places costs no more per place.
+    none takes the sentence's. A figure is given once: when several places share it
+    ("attacks on Sumy and Kharkiv killed four"), the first place asking has it and the
+    others none, so that a sum over events does not count the same dead twice. Clauses are
+    found once per sentence and each clause's figures read once, so a sentence naming many
+    places costs no more per place.
 
     Parameters
     ----------
@@ -185,6 +188,7 @@ class Casualties:
         self._named = {bisect.bisect_right(self._stops, p) for p in places}
         self._memo: dict[int, tuple[int | None, int | None]] = {}
         self._filled: dict[int, tuple[int | None, int | None]] = {}
+        self._given: set[int] = set()  # the figures handed out, by clause (-1: the sentence)
 
     def _read(self, start: int, end: int) -> tuple[int | None, int | None]:
         key = start * (len(self.sentence) + 1) + end
@@ -194,27 +198,40 @@ class Casualties:
         return self._memo[key]
 
     def at(self, offset: int) -> tuple[int | None, int | None]:
-        """``(killed, injured)`` for the place named at ``offset``, each None if not stated."""
+        """``(killed, injured)`` for the place named at ``offset``, each None if not stated.
+
+        Asked for the places in text order: a figure already given to a place named before
+        is not given again.
+        """
         share = _share_before(self.sentence, max(0, offset - _SHARE_REACH), offset)
         if share is not None:
             dead, hurt = self._read(0, share.start())
             count = _number(share.group("num"))
             if (dead is None) != (hurt is None):  # "killed 11, including eight in X"
                 return (count, None) if dead is not None else (None, count)
+        source, figures = self._figures_at(offset)
+        if figures != (None, None):
+            if source in self._given:
+                return None, None
+            self._given.add(source)
+        return figures
+
+    def _figures_at(self, offset: int) -> tuple[int, tuple[int | None, int | None]]:
+        """The figures of the place at ``offset`` and where they come from (-1: the sentence)."""
         whole = self._read(0, len(self.sentence))
         if len(self._clauses) == 1:
-            return whole
+            return -1, whole
         n = bisect.bisect_right(self._stops, offset)
         figures = self._read(*self._clauses[n])
         if figures == (None, None):
-            return whole
+            return -1, whole
         if n not in self._filled:  # places in one clause share its fill
             for other in self._placeless_around(n):
                 more = self._read(*self._clauses[other])
                 figures = (figures[0] if figures[0] is not None else more[0],
                            figures[1] if figures[1] is not None else more[1])
             self._filled[n] = figures
-        return self._filled[n]
+        return n, self._filled[n]
 
     def _placeless_around(self, n: int) -> list[int]:
         """The clauses naming no place that go with clause ``n``.

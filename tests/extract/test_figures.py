@@ -148,3 +148,16 @@ def test_number_words_in_letters_that_fold_to_ascii_are_read_not_a_crash():
     assert (killed(text), injured(text)) == (5, 7)
     events = extract_events("Drones kılled fıve people in Kharkiv on March 3, 2026.")
     assert events["fatalities"].tolist() == [5]
+
+
+def test_a_figure_shared_by_several_places_is_given_once():
+    # "killed four" across two towns: a sum over the events must not count eight.
+    events = extract_events("Russian attacks on Sumy and Kharkiv killed four people on "
+                            "March 3, 2026.")
+    assert events["place_name"].tolist() == ["Sumy", "Kharkiv"]
+    assert [None if pd.isna(v) else v for v in events["fatalities"]] == [4, None]
+    # Figures of their own stay with each place.
+    events = extract_events("Drones killed two in Kharkiv and injured three in Sumy on "
+                            "March 3, 2026.")
+    assert [None if pd.isna(v) else v for v in events["fatalities"]] == [2, None]
+    assert [None if pd.isna(v) else v for v in events["injured"]] == [None, 3]
