@@ -101,8 +101,7 @@ def read_sorted_index(name: str) -> tuple[bytes, int]:
     Returns the bytes after the header line and the number of table rows the index covers;
     callers parse the part they need (see ``gazetteer.store.NameIndex``).
     """
-    data = gzip.decompress(read_bytes(name))
-    return data[data.index(b"\n") + 1:], int(manifest()["files"]["places.tsv.gz"]["rows"])
+    return read_table(name)[1], int(manifest()["files"]["places.tsv.gz"]["rows"])
 
 
 def stopwords() -> frozenset[str]:

@@ -54,10 +54,10 @@ class _Generations:
     """Two generations of resolutions: ``new`` fills, ``old`` is what it replaced."""
 
     def __init__(self) -> None:
-        self.new: dict[tuple[str, Any, Collection[str]], Match] = {}
-        self.old: dict[tuple[str, Any, Collection[str]], Match] = {}
+        self.new: dict[tuple[str, Any, Collection[str], bool], Match] = {}
+        self.old: dict[tuple[str, Any, Collection[str], bool], Match] = {}
 
-    def get(self, key: tuple[str, Any, Collection[str]]) -> Match | None:
+    def get(self, key: tuple[str, Any, Collection[str], bool]) -> Match | None:
         match = self.new.get(key)
         if match is None:
             match = self.old.get(key)
@@ -65,7 +65,7 @@ class _Generations:
                 self.put(key, match)
         return match
 
-    def put(self, key: tuple[str, Any, Collection[str]], match: Match) -> None:
+    def put(self, key: tuple[str, Any, Collection[str], bool], match: Match) -> None:
         if len(self.new) >= _CACHE_SIZE:
             self.old, self.new = self.new, {}
         self.new[key] = match
@@ -89,7 +89,7 @@ def _generations(gaz: Gazetteer) -> _Generations:
 
 
 def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
-                   context: frozenset[str] = frozenset()) -> Match:
+                   context: frozenset[str] = frozenset(), *, fuzzy: bool = True) -> Match:
     """``gaz.resolve(phrase, ...)`` with the hints, remembered for the next articles.
 
     Parameters
@@ -100,18 +100,20 @@ def resolve_cached(gaz: Gazetteer, phrase: str, hints: Hints | None = None,
         The oblast, raion or nearby point the text gives.
     context : frozenset of str
         The admin-1 codes the article is about.
+    fuzzy : bool
+        Try misspellings when nothing matches the phrase as written.
 
     Returns
     -------
     Match
     """
     cache = _generations(gaz)
-    key = (phrase, hints, context)
+    key = (phrase, hints, context, fuzzy)
     match = cache.get(key)
     if match is None:
         hints = hints or Hints()
         match = gaz.resolve(phrase, admin1=hints.admin1, admin2=hints.admin2,
-                            near=hints.near, context_admin1=context)
+                            near=hints.near, context_admin1=context, fuzzy=fuzzy)
         cache.put(key, match)
     return match
 
@@ -184,10 +186,8 @@ def river_after_the(text: str, start: int, phrase: str, gaz: Gazetteer) -> Match
     """
     if _THE_BEFORE.search(text, max(0, start - 5), start) is None:
         return None
-    river = f"{phrase} River"
-    if not gaz.candidates(river, fuzzy=False):
-        return None  # no river has the name, and a misspelling of one does not count
-    match = resolve_cached(gaz, river)
-    if match.place is None or match.place.kind != "other" or match.method == "fuzzy":
-        return None  # "the Volga" is no misspelt Vovcha
+    # Only a river named so counts: "the Volga" is no misspelt Vovcha.
+    match = resolve_cached(gaz, f"{phrase} River", fuzzy=False)
+    if match.place is None or match.place.kind != "other":
+        return None
     return match

@@ -233,10 +233,6 @@ class _Reader:
             nxt[i] = following
         return nxt
 
-    def has_name(self, surface: str) -> bool:
-        """Whether the gazetteer has ``surface`` as a name (it remembers its answers)."""
-        return self.gaz.has_name(surface)
-
     def resolve(self, phrase: str, hints: Hints | None = None,
                 context: frozenset[str] = frozenset()) -> Match:
         """Resolve a phrase with hints, once per phrase and hints (and per gazetteer)."""
@@ -326,7 +322,7 @@ class _Reader:
             return seat
         for n in range(run, 0, -1):
             surface = clean(text[words[j].start:words[j + n - 1].end])
-            if not self.has_name(surface):
+            if not self.gaz.has_name(surface):
                 continue
             if n == 1 and self._ordinary(words[j]):
                 return None
@@ -613,4 +609,3 @@ class _Reader:
             fitting = [c.place for c in match.candidates if c.place.admin1 in context]
             place, confidence = (fitting[0], 0.6) if len(fitting) == 1 else (None, 0.0)
         return None if place is None else (place, confidence)
-

@@ -38,8 +38,16 @@ from .records import (
 from .spatial import PointIndex, Polygons
 from .store import NameIndex, PlaceStore, RowTable, overlay_file, read_embedded_rows
 
-# How many has_name answers a gazetteer remembers (then forgets them all at once).
+# How many has_name (and begins_name) answers a gazetteer remembers, then forgets at once.
 _KNOWN_NAMES = 32_768
+
+
+def _remember(answers: dict[str, bool], name: str, answer: bool) -> bool:
+    """Keep ``answer`` for ``name`` in a memo of at most :data:`_KNOWN_NAMES` answers."""
+    if len(answers) >= _KNOWN_NAMES:
+        answers.clear()
+    answers[name] = answer
+    return answer
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -143,11 +151,9 @@ class Gazetteer:
         """
         known = self._known.get(name)
         if known is None:
-            if len(self._known) >= _KNOWN_NAMES:
-                self._known.clear()
             key = normalize(name)
-            known = self._known[name] = bool(self.store.exact.get(key)) \
-                or key in self.store.groups
+            known = _remember(self._known, name,
+                              bool(self.store.exact.get(key)) or key in self.store.groups)
         return known
 
     def begins_name(self, name: str) -> bool:
@@ -167,11 +173,9 @@ class Gazetteer:
         """
         begins = self._begins.get(name)
         if begins is None:
-            if len(self._begins) >= _KNOWN_NAMES:
-                self._begins.clear()
             key = normalize(name)
-            begins = self._begins[name] = self.store.exact.begins(key) or any(
-                group.startswith(key + " ") for group in self.store.groups)
+            begins = _remember(self._begins, name, self.store.exact.begins(key) or any(
+                group.startswith(key + " ") for group in self.store.groups))
         return begins
 
     def get(self, place_id: str) -> Place:
@@ -339,7 +343,7 @@ class Gazetteer:
 
     def resolve(self, name: str, *, country: str | None = None, admin1: str | None = None,
                 kind: str | None = None, near: Any = None, admin2: str | None = None,
-                context_admin1: Collection[str] = ()) -> Match:
+                context_admin1: Collection[str] = (), fuzzy: bool = True) -> Match:
         """Resolve a place name to one place, or say why it cannot.
 
         Countries and region phrases ("Sumy region", "Kursk Oblast", "Запорізька область")
@@ -365,6 +369,8 @@ class Gazetteer:
             A raion code (``UA.05.1416``): candidates in it are preferred when there are any.
         context_admin1 : collection of str, optional
             Admin-1 codes the surrounding text is about: namesakes inside them are preferred.
+        fuzzy : bool
+            Try misspellings when nothing matches the name as written.
 
         Returns
         -------
@@ -393,7 +399,7 @@ class Gazetteer:
                          reason=f"{name!r} names a group of regions: "
                                 + ", ".join(p.name for p in places))
         found = self.candidates(name, country=country, admin1=admin1, kind=kind, near=near,
-                                admin2=admin2, context_admin1=context_admin1)
+                                admin2=admin2, context_admin1=context_admin1, fuzzy=fuzzy)
         if not found:
             reason = f"no place in the gazetteer is called {name!r}"
             if normalize(name) in self.store.stopwords:

@@ -127,9 +127,9 @@ class RowTable(Sequence[PlaceRow]):
             ids[i], kinds[i] = row.id, row.kind
         return ids, kinds
 
-    def overridden(self) -> Iterator[tuple[int, PlaceRow]]:
+    def overridden(self) -> list[tuple[int, PlaceRow]]:
         """The rows set or appended at run time, with their numbers."""
-        return iter(list(self._set.items()))
+        return list(self._set.items())
 
 
 class NameIndex:
