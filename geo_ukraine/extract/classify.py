@@ -48,9 +48,9 @@ from .rules import (
     UNCONFIRMED,
     UNCONFIRMED_WORDS,
 )
-from .sentences import Sentence, folded, has_any
+from .sentences import Sentence, folded, has_any, search
 
-__all__ = ["actor", "attribution", "event_type", "search"]
+__all__ = ["actor", "attribution", "event_type"]
 
 # Admin-1 units of Ukraine occupied since 2014 whose strikes count as cross-border: Crimea
 # and Sevastopol.
@@ -116,30 +116,6 @@ def event_type(sentence: str, locations: list[Mention], following: str = "") -> 
     if text.has(DIPLOMACY, DIPLOMACY_WORDS):
         return "diplomacy"
     return None
-
-
-def search(pattern: re.Pattern[str], text: str, words: tuple[str, ...],
-           lowered: str | None = None) -> re.Match[str] | None:
-    """``pattern.search(text)``, not run when the text has none of the words it needs.
-
-    Parameters
-    ----------
-    pattern : re.Pattern
-        A rule pattern.
-    text : str
-    words : tuple of str
-        The words one of which the pattern needs (its ``*_WORDS`` in
-        :mod:`~geo_ukraine.extract.rules`).
-    lowered : str, optional
-        ``folded(text)``, when the caller has it.
-
-    Returns
-    -------
-    re.Match or None
-    """
-    if not has_any(folded(text) if lowered is None else lowered, words):
-        return None
-    return pattern.search(text)
 
 
 class _Text:

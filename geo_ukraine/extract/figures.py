@@ -34,7 +34,7 @@ from .rules import (
     VICTIM_ITEM,
     VICTIM_WORDS,
 )
-from .sentences import folded, has_any
+from .sentences import folded, has_any, search
 
 __all__ = ["Casualties", "casualties_at", "injured", "killed", "no_casualties", "quantities"]
 
@@ -97,8 +97,8 @@ class _Reading:
 
     def no_casualties(self) -> bool:
         """See :func:`no_casualties`."""
-        return has_any(self.lowered, NO_CASUALTIES_WORDS) and \
-            NO_CASUALTIES.search(self.sentence) is not None
+        return search(NO_CASUALTIES, self.sentence, NO_CASUALTIES_WORDS,
+                      self.lowered) is not None
 
     def _figure(self, patterns: Sequence[re.Pattern[str]], words: Sequence[tuple[str, ...]],
                 counted: Sequence[bool], victims: Sequence[bool]) -> int | None:
@@ -120,8 +120,8 @@ class _Reading:
         """Whether the part figures are read in holds a count: a digit or a number word."""
         if self._counted is None:
             text, lowered = self._figure_text()
-            self._counted = _DIGIT.search(text) is not None or (
-                has_any(lowered, COUNT_WORDS) and COUNT_START.search(text) is not None)
+            self._counted = _DIGIT.search(text) is not None or \
+                search(COUNT_START, text, COUNT_WORDS, lowered) is not None
         return self._counted
 
     def _figure_text(self) -> tuple[str, str]:
@@ -132,11 +132,10 @@ class _Reading:
         """
         if self._cut is None:
             text = self.sentence
-            if has_any(self.lowered, CUMULATIVE_WORDS):
-                total = CUMULATIVE.search(text)
-                if total:
-                    text = text[:total.start()]
-            if has_any(self.lowered, COMBINED_WORDS) and COMBINED_CORE.search(text):
+            total = search(CUMULATIVE, text, CUMULATIVE_WORDS, self.lowered)
+            if total:
+                text = text[:total.start()]
+            if search(COMBINED_CORE, text, COMBINED_WORDS, self.lowered):
                 text = COMBINED_FIGURE.sub(" ", text)  # "killed and wounded 15": neither
             self._cut = (text, self.lowered if text is self.sentence else folded(text))
         return self._cut

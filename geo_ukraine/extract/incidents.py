@@ -13,14 +13,14 @@ from typing import Any
 from ..events import GeoPrecision, acled_types
 from ..events.records import event_id
 from ..gazetteer import Gazetteer, Place
-from .classify import actor, attribution, event_type, search
+from .classify import actor, attribution, event_type
 from .dates import EventDate
 from .figures import Casualties, injured, killed, quantities
 from .locations import best_locations, event_locations
 from .mentions import Mention
 from .placing import place_columns
 from .rules import CUE, DAMAGE, DAMAGE_WORDS, SAME_AGAIN, STRIKE_NOUN, STRIKE_NOUN_WORDS
-from .sentences import Sentence
+from .sentences import Sentence, search
 from .totals import without_totals
 
 __all__ = ["STRIKE_TYPES", "Incidents"]

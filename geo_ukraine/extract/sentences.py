@@ -8,7 +8,7 @@ import re
 
 from .tokens import WORD
 
-__all__ = ["Sentence", "folded", "has_any", "sentences", "starts_sentence"]
+__all__ = ["Sentence", "folded", "has_any", "search", "sentences", "starts_sentence"]
 
 # A sentence ends at . ! or ? (perhaps closing a quote or bracket) before a capital or digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z\u0400-\u042f0-9])")
@@ -57,6 +57,30 @@ def has_any(folded_text: str, words: tuple[str, ...]) -> bool:
         if word in folded_text:
             return True
     return False
+
+
+def search(pattern: re.Pattern[str], text: str, words: tuple[str, ...],
+           lowered: str | None = None) -> re.Match[str] | None:
+    """``pattern.search(text)``, not run when the text has none of the words it needs.
+
+    Parameters
+    ----------
+    pattern : re.Pattern
+        A rule pattern.
+    text : str
+    words : tuple of str
+        The words one of which the pattern needs (its ``*_WORDS`` in
+        :mod:`~geo_ukraine.extract.rules`).
+    lowered : str, optional
+        ``folded(text)``, when the caller has it.
+
+    Returns
+    -------
+    re.Match or None
+    """
+    if not has_any(folded(text) if lowered is None else lowered, words):
+        return None
+    return pattern.search(text)
 
 
 @dataclasses.dataclass(frozen=True)
