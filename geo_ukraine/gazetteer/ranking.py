@@ -37,6 +37,7 @@ __all__ = [
     "fuzzy_buckets",
     "fuzzy_candidates",
     "haversine_km",
+    "own_name_rows",
     "prior",
     "rank",
     "war_reporting_prior",
@@ -359,8 +360,8 @@ class Filters:
 
 
 def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
-         region_phrase: bool, filters: Filters, context: Context
-         ) -> list[tuple[int, str, float, float]]:
+         region_phrase: bool, filters: Filters, context: Context,
+         own: Collection[int] | None = None) -> list[tuple[int, str, float, float]]:
     """Score candidates: (row, method, quality, weight), best first.
 
     Parameters
@@ -374,11 +375,14 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
         The query is a region phrase ("Sumy region"): admin units weigh far more.
     filters : Filters
     context : Context
+    own : collection of int, optional
+        :func:`own_name_rows` of ``found``, when the caller has it already.
     """
     table = store.rows
     rows = {i: table[i] for i in found}
     stop = normalize(name) in store.stopwords
-    own = _own_name_rows(name, found, rows)
+    if own is None:
+        own = own_name_rows(store, name, found)
     if stop or filters.country or filters.admin1 or filters.kind:
         keep = [i for i, row in rows.items() if filters.allow(row)
                 and not (stop and row.kind != PlaceKind.COUNTRY)]
@@ -413,18 +417,30 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
     return scored
 
 
-def _own_name_rows(name: str, found: Mapping[int, tuple[str, float]],
-                   rows: Mapping[int, PlaceRow]) -> set[int]:
+def own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]]
+                  ) -> frozenset[int]:
     """Rows whose own (primary) name is the query or a spelling or misspelling of it.
 
     A KATOTTG-only village's primary name is our romanisation, so it does not count.
+
+    Parameters
+    ----------
+    store : PlaceStore
+    name : str
+        The query.
+    found : mapping
+        Row -> (method, fuzzy ratio) for every place the name could mean.
+
+    Returns
+    -------
+    frozenset of int
     """
     from rapidfuzz import fuzz
 
     query = skeleton(name)
     own = set()
     for i, (method, _ratio) in found.items():
-        row = rows[i]
+        row = store.rows[i]
         if row.id.startswith("katottg:"):
             continue
         own_skeleton = skeleton(row.name)
@@ -432,10 +448,10 @@ def _own_name_rows(name: str, found: Mapping[int, tuple[str, float]],
             fuzz.ratio(query, own_skeleton) >= _FUZZY_MIN_RATIO
         if method == MatchMethod.EXACT or own_skeleton == query or close:
             own.add(i)
-    return own
+    return frozenset(own)
 
 
-def _cities_first(rows: Mapping[int, PlaceRow], own: set[int],
+def _cities_first(rows: Mapping[int, PlaceRow], own: Collection[int],
                   scored: list[tuple[int, str, float, float]]
                   ) -> list[tuple[int, str, float, float]]:
     """A bare name that a city of 50,000+ in the theatre bears means the city, not a village.

@@ -6,7 +6,7 @@ import contextlib
 import re
 import threading
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import _data
 from .._coords import validate_lon_lat
@@ -22,6 +22,7 @@ from .ranking import (
     as_lon_lat,
     fuzzy_buckets,
     fuzzy_candidates,
+    own_name_rows,
     rank,
 )
 from .records import (
@@ -42,9 +43,15 @@ from .store import NameIndex, PlaceStore, RowTable, overlay_file, read_embedded_
 _KNOWN_NAMES = 32_768
 
 
-def _remember(answers: dict[str, bool], name: str, answer: bool) -> bool:
-    """Keep ``answer`` for ``name`` in a memo of at most :data:`_KNOWN_NAMES` answers."""
-    if len(answers) >= _KNOWN_NAMES:
+# How many names' unranked candidates a gazetteer remembers (each a small dict of rows).
+_RAW_NAMES = 4_096
+
+_T = TypeVar("_T")
+
+
+def _remember(answers: dict[str, _T], name: str, answer: _T, size: int = _KNOWN_NAMES) -> _T:
+    """Keep ``answer`` for ``name`` in a memo of at most ``size`` answers."""
+    if len(answers) >= size:
         answers.clear()
     answers[name] = answer
     return answer
@@ -95,6 +102,9 @@ class Gazetteer:
         # and the same runs ("Russian forces", "The General Staff") recur across texts.
         self._known: dict[str, bool] = {}
         self._begins: dict[str, bool] = {}
+        # A name's candidates before filters and context rank them: an article's namesakes
+        # are ranked again with each article's oblasts, but found only once.
+        self._raw: dict[str, tuple[dict[int, tuple[str, float]], bool, frozenset[int]]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -229,6 +239,18 @@ class Gazetteer:
         hits = [i for i in pool if rows[i].kind == level] or pool
         return dict.fromkeys(hits, MatchMethod.ALIAS)
 
+    def _unranked(self, name: str) -> tuple[dict[int, tuple[str, float]], bool, frozenset[int]]:
+        """:meth:`_raw_candidates` of ``name`` and the rows it is the own name of, remembered.
+
+        The dictionary is shared between calls: callers must not change it.
+        """
+        raw = self._raw.get(name)
+        if raw is None:
+            found, region_phrase = self._raw_candidates(name)
+            own = own_name_rows(self.store, name, found)
+            raw = _remember(self._raw, name, (found, region_phrase, own), _RAW_NAMES)
+        return raw
+
     def _raw_candidates(self, name: str) -> tuple[dict[int, tuple[str, float]], bool]:
         """Row -> (method, ratio) for every place the name could mean; and region-phrase flag."""
         found: dict[int, tuple[str, float]] = {
@@ -295,13 +317,14 @@ class Gazetteer:
         filters = Filters(country, self._admin1_code(admin1), kind)
         context = Context(admin1=frozenset(context_admin1), admin2=admin2,
                           near=as_lon_lat(near))
-        found, region_phrase = self._raw_candidates(name)
+        found, region_phrase, own = self._unranked(name)
         if admin2 and not any(self.store.rows[i].admin2 == admin2 for i in found):
             # The raion the text names outranks the spelling: "Pokrovsk" in Nikopol raion is
             # Pokrovske there, not the city of that exact name in another oblast.
-            found.update({i: hit for i, hit in self._fuzzy(name).items()
-                          if self.store.rows[i].admin2 == admin2})
-        ranked = rank(self.store, name, found, region_phrase, filters, context)
+            found = {**found, **{i: hit for i, hit in self._fuzzy(name).items()
+                                 if self.store.rows[i].admin2 == admin2}}
+            own = own_name_rows(self.store, name, found)
+        ranked = rank(self.store, name, found, region_phrase, filters, context, own)
         if not ranked and not region_phrase:
             # Tried only when the name as written names nothing that passes the filters, so
             # an exact name never becomes ambiguous through it.

@@ -258,3 +258,28 @@ def test_import_is_cheap():
 def test_module_level_resolve():
     assert geo_ukraine.resolve("Sumy region").place.kind == "admin1"
     assert geo_ukraine.reverse(30.52, 50.45).admin1.admin1 == "UA.12"
+
+
+def test_a_raion_hint_does_not_change_what_the_name_finds_without_it():
+    # A name's unranked candidates are remembered; the raion hint adds misspellings of the
+    # name in that raion to its own copy, never to the remembered ones.
+    fresh = geo_ukraine.Gazetteer.from_embedded(overlay=False)
+    used = geo_ukraine.Gazetteer.from_embedded(overlay=False)
+    hinted = used.candidates("Pokrovsk", admin2="UA.04.1208")
+    assert hinted[0].place.admin2 == "UA.04.1208"
+    assert [(c.place.place_id, c.score) for c in used.candidates("Pokrovsk")] == \
+        [(c.place.place_id, c.score) for c in fresh.candidates("Pokrovsk")]
+
+
+def test_context_reranks_the_same_candidates():
+    # Remembered candidates are ranked afresh for each context, as a new gazetteer ranks them.
+    used = geo_ukraine.Gazetteer.from_embedded(overlay=False)
+    plain = used.candidates("Novoselivka")
+    for codes in ({"UA.26"}, {"UA.07", "UA.21"}, set()):
+        again = used.candidates("Novoselivka", context_admin1=codes)
+        fresh = geo_ukraine.Gazetteer.from_embedded(overlay=False).candidates(
+            "Novoselivka", context_admin1=codes)
+        assert [(c.place.place_id, c.score) for c in again] == \
+            [(c.place.place_id, c.score) for c in fresh]
+        assert {c.place.place_id for c in again} == {c.place.place_id for c in plain}
+    assert used.candidates("Novoselivka", context_admin1={"UA.26"})[0].score != plain[0].score
