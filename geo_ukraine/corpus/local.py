@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._collector import collector_paused
 from ..errors import GeoUkraineWarning, SkippedArticleWarning
 from ..events import event_frame, is_missing
 from ..extract import event_records
@@ -185,15 +186,16 @@ def extract_batch(batch: list[str] | pd.DataFrame, meta: gpd.GeoDataFrame, *,
     skipped: list[tuple[str, str]] = []
     notes: list[Note] = []
     count = 0
-    for article in articles(batch, text_column=text_column):
-        count += 1
-        try:
-            article_rows, article_notes = _article_rows(article, published, gazetteer)
-        except Exception as exc:  # one bad article must never abort the corpus
-            skipped.append((article.key, _reason(exc)))
-            continue
-        rows.append((article.key, article_rows))
-        notes += article_notes
+    with collector_paused():  # not once per article: see geo_ukraine._collector
+        for article in articles(batch, text_column=text_column):
+            count += 1
+            try:
+                article_rows, article_notes = _article_rows(article, published, gazetteer)
+            except Exception as exc:  # one bad article must never abort the corpus
+                skipped.append((article.key, _reason(exc)))
+                continue
+            rows.append((article.key, article_rows))
+            notes += article_notes
     try:
         frames = [event_frame([row for _, some in rows for row in some])]
     except Exception:  # some article's rows do not make a table: find it, keep the rest

@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .._collector import without_collector_pauses
 from ..errors import EventSchemaError
 from ..events import event_frame
 from ..gazetteer import Gazetteer
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check_published", "event_records", "events_from_text", "extract_events"]
 
+@without_collector_pauses
 def extract_events(text: str, *, published: str | dt.date | None = None,
                    source: str | None = None, url: str | None = None,
                    gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
@@ -83,6 +85,7 @@ def extract_events(text: str, *, published: str | dt.date | None = None,
 events_from_text = extract_events
 
 
+@without_collector_pauses
 def event_records(text: str, *, published: str | dt.date | None = None,
                   source: str | None = None, url: str | None = None,
                   gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:

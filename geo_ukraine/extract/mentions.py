@@ -14,6 +14,7 @@ import dataclasses
 import re
 from typing import Any
 
+from .._collector import without_collector_pauses
 from ..errors import UnknownPlaceError
 from ..gazetteer import Gazetteer, Match, Place, area_for_phrase, skeleton
 from ..vocab import DIRECTION_PATTERN, REGION_WORD_PATTERN, THEATRE_WIDE
@@ -147,6 +148,7 @@ class Mention:
     dateline: bool = False
 
 
+@without_collector_pauses
 def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Every place mention in ``text``, with offsets, resolution, kind, confidence and role.
 
