@@ -92,15 +92,15 @@ _NAMESAKE_KINDS = ("settlement", "ambiguous")
 _ELSEWHERE = frozenset({"elsewhere"})
 
 
-def _relevant(context: frozenset[str], candidates: tuple[Place, ...]) -> frozenset[str]:
+def _relevant(context: frozenset[str], oblasts: set[str | None]) -> frozenset[str]:
     """The part of an article's oblasts that can change how a name's namesakes rank.
 
     Ranking asks only whether each candidate's oblast is in the context, and whether the
-    context is empty: the oblasts of the candidates that are in the context say the same,
-    with a code of no oblast when there are none. Articles about different places then
-    share one resolution of a name instead of each resolving it again.
+    context is empty: the oblasts of the candidates (``oblasts``) that are in the context
+    say the same, with a code of no oblast when there are none. Articles about different
+    places then share one resolution of a name instead of each resolving it again.
     """
-    relevant = context & {p.admin1 for p in candidates}
+    relevant = context & oblasts
     return relevant or (_ELSEWHERE if context else context)
 
 
@@ -209,7 +209,8 @@ class _Reader:
         self.text = text
         self.gaz = gaz
         self.words = tokens(text)
-        self.names = NameContext(lowercase={t.lower for t in self.words if not t.capital})
+        self.names = NameContext(lowercase={lower for _, _, _, lower, capital in self.words
+                                            if not capital})
         self.names_kyiv = re.search(r"\b(?:Kyiv|Kiev)\b", text) is not None
         self.cache: dict[tuple[str, Hints, frozenset[str]], Match] = {}
         # Names that the text placed with a hint: later bare mentions mean the same place.
@@ -227,10 +228,9 @@ class _Reader:
         nxt = [len(words)] * len(words)
         following = len(words)
         for i in range(len(words) - 1, -1, -1):
-            token = words[i]
-            if token.capital or token.lower == "the" or (
-                    (token.lower in _DIRECTIONS or not token.text.isascii())
-                    and _is_direction(token.text)):
+            text, _, _, lower, capital = words[i]
+            if capital or lower == "the" or (
+                    (lower in _DIRECTIONS or not text.isascii()) and _is_direction(text)):
                 following = i
             nxt[i] = following
         return nxt
@@ -600,12 +600,12 @@ class _Reader:
         None when the phrase has one candidate or fewer, or the context chooses none.
         """
         match = self.cache.get((phrase, _NO_HINTS, frozenset()))
-        candidates = tuple(c.place for c in match.candidates) if match is not None else ()
-        if len(candidates) < 2:
+        if match is None or len(match.candidates) < 2:
             return None
-        inside = {p.admin1 for p in candidates} & named
+        oblasts = {c.place.admin1 for c in match.candidates}
+        inside = oblasts & named
         hints = Hints(admin1=inside.pop()) if len(inside) == 1 else _NO_HINTS
-        match = self.resolve(phrase, hints, _relevant(context, candidates))
+        match = self.resolve(phrase, hints, _relevant(context, oblasts))
         place, confidence = match.place, match.score
         if place is None:
             fitting = [c.place for c in match.candidates if c.place.admin1 in context]
