@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._collector import collector_paused
 from ..errors import GeoUkraineError, GeoUkraineWarning
 from ..events import event_frame
 from ..gazetteer import Gazetteer
@@ -110,10 +111,12 @@ def events_from_files(paths: Sequence[str | Path], *, published: str | dt.date |
     if jobs > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
         results = _in_workers(tasks, jobs, progress)
     else:
-        for task in tasks:
-            results.append(_one_file(task))
-            if progress:
-                progress()
+        # Not once per file: the rows gathered so far would be scanned at every file's end.
+        with collector_paused():
+            for task in tasks:
+                results.append(_one_file(task))
+                if progress:
+                    progress()
     rows = [row for _, file_rows, _, _ in results for row in file_rows]
     failed = [(path, error) for path, _, _, error in results if error is not None]
     notes = [note for _, _, file_notes, _ in results for note in file_notes]
