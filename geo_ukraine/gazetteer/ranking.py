@@ -425,11 +425,8 @@ def own_name_rows(store: PlaceStore, name: str, found: Mapping[int, tuple[str, f
 
     Parameters
     ----------
-    store : PlaceStore
-    name : str
-        The query.
-    found : mapping
-        Row -> (method, fuzzy ratio) for every place the name could mean.
+    store, name, found
+        As for :func:`rank`.
 
     Returns
     -------
