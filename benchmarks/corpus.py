@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import logging
 import os
 import resource
 import shutil
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import geo_ukraine as gu
 from geo_ukraine.corpus import extract_corpus, write_synthetic_corpus
+from geo_ukraine.corpus.dask import dask_client
 from geo_ukraine.corpus.dataset import count_rows
 
 GOAL_SPEEDUP = 1.8
@@ -106,12 +106,10 @@ def _single(corpus: Path, n: int, out: Path) -> tuple[float, int]:
 
 
 def _dask(corpus: Path, n: int, workers: int, out: Path) -> tuple[float, list[float], int]:
-    from distributed import Client, LocalCluster
-
     start = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+    # The local cluster extract_corpus starts when given no scheduler, kept open here so
+    # that its start-up and warm-up are timed apart and its workers can be asked.
+    with dask_client(n_workers=workers) as client:
         _quiet(extract_corpus, sorted(corpus.glob("*.txt"))[:workers], engine="dask",
                scheduler=client)  # start the workers and load their gazetteers
         warm = time.perf_counter() - start

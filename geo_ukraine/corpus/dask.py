@@ -69,13 +69,43 @@ def dask_client(scheduler: Any = None, n_workers: int | None = None) -> Iterator
     workers = _worker_count(n_workers)
     # One thread per process: extraction holds the GIL. The dashboard listens on a free
     # port of this machine only, so that two runs never fight over 8787.
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                      silence_logs=logging.ERROR) as cluster, \
+    with _local_worker_environment(), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                         silence_logs=logging.ERROR) as cluster, \
             Client(cluster, set_as_default=False) as client:
         log.info("local Dask cluster of %d workers, dashboard at %s", workers,
                  client.dashboard_link)
         yield client
+
+
+#: What local workers' Arrow allocates from, unless the environment says otherwise.
+ARROW_POOL = "system"
+
+
+@contextlib.contextmanager
+def _local_worker_environment() -> Iterator[None]:
+    """Start local workers with Arrow allocating from the C heap (``ARROW_DEFAULT_MEMORY_POOL``).
+
+    Arrow picks its allocator when it is imported, so the variable must be in a worker's
+    environment from the start: distributed's ``pre-spawn-environ`` puts it there (the
+    nanny sets it in this process too while it spawns; it is put back after). With Arrow's
+    default allocator, which keeps what each Parquet write frees, a worker peaked some 18 MB
+    higher over 4,000 articles. A value the user set is kept.
+    """
+    import dask
+
+    before = os.environ.get("ARROW_DEFAULT_MEMORY_POOL")
+    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}),
+               "ARROW_DEFAULT_MEMORY_POOL": before or ARROW_POOL}
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+            yield
+    finally:
+        if before is None:
+            os.environ.pop("ARROW_DEFAULT_MEMORY_POOL", None)
+        else:
+            os.environ["ARROW_DEFAULT_MEMORY_POOL"] = before
 
 
 def _worker_count(n_workers: int | None) -> int:
@@ -99,7 +129,10 @@ def _warm(setup: WorkerSetup) -> gpd.GeoDataFrame:
     import pyarrow.parquet
 
     # Arrow's own allocator keeps what each batch's Parquet write freed: a worker grew by
-    # some 30 MB more than with the C library's, which hands it back (same speed).
+    # some 30 MB more than with the C library's, which hands it back (same speed). This
+    # moves pyarrow's own allocations; Arrow's C++ code (the Parquet writer) uses the
+    # allocator chosen at import, which ARROW_DEFAULT_MEMORY_POOL=system in the worker's
+    # environment sets (local clusters: _local_worker_environment; others: docs/scaling.md).
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     import_dask_geopandas()
     gazetteer = setup.gazetteer()

@@ -7,6 +7,7 @@ through both engines and compares every column of every row.
 
 import logging
 import operator
+import os
 import warnings
 
 import pandas as pd
@@ -188,3 +189,25 @@ def test_the_default_cluster_is_local_and_closed_after():
     events, _ = run_kept(extract_corpus, BULLETINS, engine="dask", n_workers=1)
     assert_same_events(events.reset_index(drop=True), local)
     assert _workers(psutil) <= before, "the cluster's worker processes are gone"
+
+
+def _arrow_pools():
+    """The worker's allocator setting and Arrow's allocator there."""
+    import os
+
+    import pyarrow
+
+    return os.environ.get("ARROW_DEFAULT_MEMORY_POOL"), pyarrow.default_memory_pool().backend_name
+
+
+def test_local_workers_start_with_arrow_on_the_c_heap(monkeypatch):
+    from geo_ukraine.corpus.dask import dask_client
+
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    with dask_client(n_workers=1) as client:
+        assert list(client.run(_arrow_pools).values()) == [("system", "system")]
+    assert "ARROW_DEFAULT_MEMORY_POOL" not in os.environ, "put back after"
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+    with dask_client(n_workers=1) as client:
+        [(setting, _)] = client.run(_arrow_pools).values()
+    assert setting == "jemalloc", "the user's own setting is kept"
