@@ -9,7 +9,9 @@ sentences written for it, places from the gazetteer) to a temporary directory, t
 - ``engine="dask"`` with 2 worker processes: articles/s writing partitioned GeoParquet (the
   workers already started and warm; their start-up is printed apart), and its speed-up;
 - peak memory (RSS) of each worker, read by the workers themselves;
-- ``find_places`` articles/s on one core (place mentions alone).
+- ``find_places`` articles/s on one core (place mentions alone);
+- the peer of the speed-up: how much faster two processes do pure arithmetic than one, on
+  this machine just after the Dask run (a shared or throttled machine gives less than 2).
 
 Goals (issue #15): 2 workers >= 1.8x one process, <= 400 MB per worker, >= 300 articles/s
 per core for place mentions. The figures are printed whether or not they meet them. The
@@ -28,6 +30,8 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+
+from extract import two_process_ceiling  # benchmarks/extract.py, beside this script
 
 import geo_ukraine as gu
 from geo_ukraine.corpus import extract_corpus, write_synthetic_corpus
@@ -166,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
                                          folder / "events.parquet")
         same = "the same" if local_events == dask_events else "DIFFERENT (code changed?)"
         print(f"events              {local_events:,} local, {dask_events:,} dask: {same}")
+        ceiling = two_process_ceiling()
+        print(f"peer                two processes of pure arithmetic, same machine, just after: "
+              f"{ceiling:.2f}x one process (what 2 workers could reach here now)")
         places = _places(folder / "articles", args.places_sample)
         if _code() != code:
             print(f"code changed        {_code()}: the figures mix two versions")
