@@ -3,8 +3,9 @@
 Reading one article allocates thousands of small objects (words, candidate tuples, rows),
 and CPython runs its cycle collector every 700 net allocations: over a corpus that
 scanning took a sixth to a fifth of :func:`~geo_ukraine.find_places`' time and found
-almost nothing, since the reader builds no reference cycles. Its objects are freed by reference counting
-as before; cycles made meanwhile elsewhere are collected at the next collection after.
+almost nothing, since the reader builds no reference cycles. Its objects are freed by
+reference counting as before; cycles made meanwhile elsewhere are collected at the next
+collection after.
 """
 
 from __future__ import annotations
