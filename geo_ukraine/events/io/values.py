@@ -29,6 +29,13 @@ def plain_value(value: Any) -> Any:
     >>> plain_value(np.int64(3)), plain_value(float("nan"))
     (3, None)
     """
+    # The plain types first, as they are: a file's cells are mostly text and whole numbers,
+    # and this runs once per cell of every event written.
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     if is_missing(value):
         return None
     if isinstance(value, dt.date | dt.datetime):
