@@ -406,11 +406,10 @@ INJURED_WORDS: tuple[tuple[str, ...], ...] = (
     ("injur", "wound"),
     _HURT_WORDS,
 )
-#: Whether each :data:`KILLED` pattern needs a count (its ``num``), in order.
-KILLED_COUNTED: tuple[bool, ...] = (
-    True, True, True, True, False, False, False, False, False, False, True)
+#: Whether each :data:`KILLED` pattern needs a count (it reads one: its ``num``), in order.
+KILLED_COUNTED: tuple[bool, ...] = tuple("num" in p.groupindex for p in KILLED)
 #: Whether each :data:`INJURED` pattern needs a count (its ``num``), in order.
-INJURED_COUNTED: tuple[bool, ...] = (True, True, True, True, False, False, False, False)
+INJURED_COUNTED: tuple[bool, ...] = tuple("num" in p.groupindex for p in INJURED)
 #: The words a count is written with (:data:`NUMBER_WORDS` less "a" and "an"): a count is
 #: these or digits.
 COUNT_WORDS: tuple[str, ...] = tuple(w for w in NUMBER_WORDS if w not in ("a", "an"))
@@ -418,10 +417,9 @@ COUNT_WORDS: tuple[str, ...] = tuple(w for w in NUMBER_WORDS if w not in ("a", "
 #: (each pattern's ``num`` follows a space or a word boundary).
 COUNT_START = re.compile(r"\d|\b(?:" + "|".join(COUNT_WORDS) + ")", re.I)
 #: Whether each :data:`KILLED` pattern needs victims named (its ``victims``), in order.
-KILLED_VICTIMS: tuple[bool, ...] = (
-    False, False, False, False, True, True, True, True, False, False, False)
+KILLED_VICTIMS: tuple[bool, ...] = tuple("victims" in p.groupindex for p in KILLED)
 #: Whether each :data:`INJURED` pattern needs victims named (its ``victims``), in order.
-INJURED_VICTIMS: tuple[bool, ...] = (False, False, False, False, True, True, False, False)
+INJURED_VICTIMS: tuple[bool, ...] = tuple("victims" in p.groupindex for p in INJURED)
 #: What victims named need: a person ("a man", "the driver"), people counted ("three
 #: residents") or a couple.
 VICTIM_WORDS: tuple[str, ...] = (
