@@ -127,52 +127,41 @@ def test_folding_keeps_every_letter_a_case_blind_pattern_takes_for_ascii():
             assert folded(char).isascii() and folded(char).islower(), hex(code)
 
 
-COUNTED = [
-    *(p for p, counted in zip(rules.KILLED, rules.KILLED_COUNTED, strict=True) if counted),
-    *(p for p, counted in zip(rules.INJURED, rules.INJURED_COUNTED, strict=True) if counted),
-]
+def _flagged(killed_flags, injured_flags):
+    """The killed and injured patterns whose flag is set."""
+    return [p for patterns, flags in ((rules.KILLED, killed_flags), (rules.INJURED, injured_flags))
+            for p, flag in zip(patterns, flags, strict=True) if flag]
 
 
-def test_the_count_flags_match_the_patterns():
-    assert len(rules.KILLED_COUNTED) == len(rules.KILLED)
-    assert len(rules.INJURED_COUNTED) == len(rules.INJURED)
-    # the patterns said to need a count are those that read one (their num group)
-    for patterns, flags in ((rules.KILLED, rules.KILLED_COUNTED),
-                            (rules.INJURED, rules.INJURED_COUNTED)):
-        for pattern, counted in zip(patterns, flags, strict=True):
-            assert counted == ("num" in pattern.groupindex), pattern.pattern[:60]
+COUNTED = _flagged(rules.KILLED_COUNTED, rules.INJURED_COUNTED)
+VICTIMS = _flagged(rules.KILLED_VICTIMS, rules.INJURED_VICTIMS)
+# Blanking what a flagged pattern needs: the counts (digits and number words, longest
+# first), or the victim words.
+_NO_COUNT = re.compile(r"\d|" + "|".join(
+    map(re.escape, sorted(rules.COUNT_WORDS, key=len, reverse=True))), re.I)
+_NO_VICTIMS = re.compile("|".join(map(re.escape, rules.VICTIM_WORDS)), re.I)
 
 
-@pytest.mark.parametrize("pattern", COUNTED)
-def test_without_a_count_nothing_matches(pattern):
+@pytest.mark.parametrize(("killed", "injured", "group"), [
+    (rules.KILLED_COUNTED, rules.INJURED_COUNTED, "num"),
+    (rules.KILLED_VICTIMS, rules.INJURED_VICTIMS, "victims"),
+], ids=["count", "victims"])
+def test_the_flags_match_the_patterns(killed, injured, group):
+    assert len(killed) == len(rules.KILLED)
+    assert len(injured) == len(rules.INJURED)
+    # the patterns said to need a count (victims) are those that read one (name them)
+    for patterns, flags in ((rules.KILLED, killed), (rules.INJURED, injured)):
+        for pattern, flag in zip(patterns, flags, strict=True):
+            assert flag == (group in pattern.groupindex), pattern.pattern[:60]
+
+
+@pytest.mark.parametrize(("pattern", "blank"), [
+    *((p, _NO_COUNT) for p in COUNTED),
+    *((p, _NO_VICTIMS) for p in VICTIMS),
+])
+def test_without_what_a_flag_needs_nothing_matches(pattern, blank):
     matched = [text for text in SAMPLES if pattern.search(text)]
     assert matched
-    words = sorted(rules.COUNT_WORDS, key=len, reverse=True)
-    blank = re.compile(r"\d|" + "|".join(map(re.escape, words)), re.I)
-    for text in matched:
-        assert pattern.search(blank.sub(lambda m: "#" * len(m.group(0)), text)) is None
-
-
-VICTIMS = [
-    *(p for p, named in zip(rules.KILLED, rules.KILLED_VICTIMS, strict=True) if named),
-    *(p for p, named in zip(rules.INJURED, rules.INJURED_VICTIMS, strict=True) if named),
-]
-
-
-def test_the_victim_flags_match_the_patterns():
-    assert len(rules.KILLED_VICTIMS) == len(rules.KILLED)
-    assert len(rules.INJURED_VICTIMS) == len(rules.INJURED)
-    for patterns, flags in ((rules.KILLED, rules.KILLED_VICTIMS),
-                            (rules.INJURED, rules.INJURED_VICTIMS)):
-        for pattern, named in zip(patterns, flags, strict=True):
-            assert named == ("victims" in pattern.groupindex), pattern.pattern[:60]
-
-
-@pytest.mark.parametrize("pattern", VICTIMS)
-def test_without_victim_words_nothing_matches(pattern):
-    matched = [text for text in SAMPLES if pattern.search(text)]
-    assert matched
-    blank = re.compile("|".join(map(re.escape, rules.VICTIM_WORDS)), re.I)
     for text in matched:
         assert pattern.search(blank.sub(lambda m: "#" * len(m.group(0)), text)) is None
 
