@@ -22,13 +22,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dataset import arrow_schema, dataset_directory, import_dask_geopandas, read_event_dataset
+from .dataset import (
+    dataset_directory,
+    import_dask_geopandas,
+    part_schema,
+    read_event_dataset,
+    write_part,
+)
 from .local import BatchResult, Note, conform, event_meta, extract_batch
 from .sources import Corpus
 from .worker import WorkerSetup
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pyarrow as pa
 
 __all__ = ["dask_client", "extract_dask"]
 
@@ -151,7 +158,7 @@ def _malloc_trim() -> Any:
 
 def _extract(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
              published: dt.date | None, text_column: str) -> BatchResult:
-    """One batch on a worker (the task).
+    """One batch on a worker (the task, when the events go back to the client).
 
     It starts by handing the C heap's free pages back to the system: the previous batch's
     table and Parquet write freed them, and glibc keeps them otherwise.
@@ -161,6 +168,19 @@ def _extract(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
         trim(0)
     return extract_batch(batch, meta, published=published, text_column=text_column,
                          gazetteer=setup.gazetteer())
+
+
+def _extract_part(batch: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup,
+                  published: dt.date | None, text_column: str, index: int, directory: str,
+                  schema: pa.Schema) -> tuple[int, list[tuple[str, str]], list[Note]]:
+    """One batch on a worker, its events written as part ``index`` (the task, with output).
+
+    Only the summary goes back: once the client has read it, the worker holds nothing of
+    the batch.
+    """
+    result = _extract(batch, meta, setup, published, text_column)
+    write_part(result.events, directory, index, schema)
+    return _summary(result)
 
 
 def _summary(result: BatchResult) -> tuple[int, list[tuple[str, str]], list[Note]]:
@@ -205,13 +225,15 @@ def extract_dask(corpus: Corpus, *, published: dt.date | None = None, scheduler:
     import dask
 
     setup = WorkerSetup.from_client()
-    with dask_client(scheduler, n_workers) as client, \
-            dask.config.set({"dataframe.convert-string": True}):
+    with dask_client(scheduler, n_workers) as client:
         meta = _prepare(client, setup)
-        parts = _graph(client, corpus, meta, setup, published)
+        shared = _share(client, meta, setup)
         if output is not None:
-            summary = _write(client, parts, meta, Path(output), corpus.n_articles, progress)
+            summary = _write(client, corpus, shared, published, Path(output), progress)
             return read_event_dataset(output, meta), summary
+        parts = [dask.delayed(_extract, pure=False)(batch, *shared, published,
+                                                    corpus.text_column)
+                 for batch in _batches(client, corpus)]
         summaries = [dask.delayed(_summary)(part) for part in parts]
         batches = [dask.delayed(operator.getitem)(part, 0) for part in parts]
         futures = client.compute([*summaries, *batches])
@@ -222,41 +244,38 @@ def extract_dask(corpus: Corpus, *, published: dt.date | None = None, scheduler:
         return dask_geopandas.from_geopandas(events, npartitions=max(1, len(parts))), summary
 
 
-def _write(client: Any, parts: list[Any], meta: gpd.GeoDataFrame, output: Path,
-           total: int | None, progress: bool) -> BatchResult:
+def _write(client: Any, corpus: Corpus, shared: list[Any], published: dt.date | None,
+           output: Path, progress: bool) -> BatchResult:
     """Write the batches' events as a dataset at ``output``; the corpus's summary.
 
-    One graph holds the extraction, the writes and the summaries, so each batch is
-    extracted once and its events are written and released as soon as it is done.
+    Each batch's task extracts it and writes its part (:func:`.dataset.write_part`), so a
+    batch's events are written and released as soon as it is done, and no task outlives
+    its batch.
     """
     import dask
-    import dask.dataframe as dd
-    import dask_geopandas
 
-    summaries = [dask.delayed(_summary)(part) for part in parts]
-    batches = [dask.delayed(operator.getitem)(part, 0) for part in parts]
-    frame = dask_geopandas.from_dask_dataframe(
-        dd.from_delayed(batches, meta=meta, verify_meta=False), geometry=meta.geometry.name)
+    meta = shared[0].result()
+    schema = part_schema(meta)
     with dataset_directory(output) as tmp:
-        write = frame.to_parquet(str(tmp), compute=False, write_index=False,
-                                 schema=arrow_schema(meta))
-        futures = client.compute([*summaries, write.to_delayed()])
-        summary = _follow(client, futures[:-1], meta, total, progress)
-        futures[-1].result()
-    return summary
+        parts = [dask.delayed(_extract_part, pure=False)(batch, *shared, published,
+                                                         corpus.text_column, index, str(tmp),
+                                                         schema)
+                 for index, batch in enumerate(_batches(client, corpus))]
+        # One graph: a DataFrame corpus's partitions are read as their batches' turn comes.
+        return _follow(client, client.compute(parts), meta, corpus.n_articles, progress)
 
 
-def _graph(client: Any, corpus: Corpus, meta: gpd.GeoDataFrame, setup: WorkerSetup,
-           published: dt.date | None) -> list[Any]:
-    """One delayed :func:`_extract` per batch; DataFrame batches are sent to the cluster first."""
-    import dask
+def _share(client: Any, meta: gpd.GeoDataFrame, setup: WorkerSetup) -> list[Any]:
+    """``meta`` and ``setup`` sent to every worker once (each task refers to them)."""
+    return [client.scatter(meta, broadcast=True), client.scatter(setup, broadcast=True)]
 
-    shared = client.scatter(setup, broadcast=True)
+
+def _batches(client: Any, corpus: Corpus) -> list[Any]:
+    """The corpus's batches as tasks take them (pandas batches are sent to the cluster first)."""
     batches = corpus.batches
     if batches and not isinstance(batches[0], list) and not hasattr(batches[0], "dask"):
         batches = client.scatter(batches)  # pandas batches: their text is already in memory
-    return [dask.delayed(_extract, pure=False)(batch, meta, shared, published,
-                                               corpus.text_column) for batch in batches]
+    return list(batches)
 
 
 def _follow(client: Any, futures: list[Any], meta: gpd.GeoDataFrame, total: int | None,
@@ -277,6 +296,7 @@ def _follow(client: Any, futures: list[Any], meta: gpd.GeoDataFrame, total: int 
               file=sys.stderr) as bar:
         for future in as_completed(futures, loop=client.loop):
             done[order[future.key]] = future.result()
+            future.release()  # the worker forgets the task now, not when the corpus ends
             bar.update(done[order[future.key]][0])
     return BatchResult(meta, sum(articles for articles, _, _ in done),
                        [item for _, skipped, _ in done for item in skipped],

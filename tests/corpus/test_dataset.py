@@ -1,4 +1,9 @@
+import datetime as dt
+
 import geopandas as gpd
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from shapely.geometry import Point
 
@@ -7,8 +12,13 @@ from geo_ukraine.corpus.dataset import (
     count_rows,
     dataset_directory,
     is_dataset,
+    part_name,
+    part_schema,
+    read_event_dataset,
+    write_part,
 )
 from geo_ukraine.errors import GeoUkraineError
+from tests.corpus.helpers import run_kept
 
 
 def _hidden(folder):
@@ -84,3 +94,46 @@ def test_rows_are_counted_from_the_footers(tmp_path):
     frame.iloc[:1].to_parquet(tmp_path / "d" / "part.1.parquet")
     assert count_rows(tmp_path / "d") == 4
     assert count_rows(tmp_path / "d" / "part.0.parquet") == 3
+
+
+def _batch(texts):
+    from geo_ukraine.corpus.local import event_meta, extract_batch
+
+    meta = event_meta()
+    frame = pd.DataFrame({"text": texts, "id": [f"a{i}" for i in range(len(texts))]})
+    return meta, extract_batch(frame, meta, published=dt.date(2026, 3, 5)).events
+
+
+def test_the_part_schema_types_every_column_of_the_table():
+    meta, _ = _batch([])
+    schema = part_schema(meta)
+    assert schema.names == list(meta.columns)
+    assert schema.field("geometry").type == pa.binary()
+    assert schema.field("event_id").type == pa.string()
+    assert schema.field("article").type == pa.large_string(), "pandas' str columns"
+    assert schema.field("fatalities").type == pa.int64()
+    assert schema.field("extraction_confidence").type == pa.float64()
+
+
+def test_every_part_is_geoparquet_in_the_same_schema_whatever_its_batch_holds(tmp_path):
+    pytest.importorskip("dask_geopandas", reason="pip install 'geo_ukraine[corpus]'")
+    meta, events = _batch(["Shelling killed two people in Nikopol on Monday, the governor "
+                           "said.", "Drones struck Sumy overnight and wounded a woman."])
+    assert len(events) >= 2 and events["notes"].isna().any()
+    schema = part_schema(meta)
+    empty = events.iloc[:0]
+    unknown = events.iloc[:1].assign(notes=None, claimed_by=None, fatalities=pd.NA)
+    for index, part in enumerate([events, empty, unknown]):
+        write_part(part, tmp_path, index, schema)
+    files = sorted(tmp_path.iterdir())
+    assert [f.name for f in files] == [part_name(i) for i in range(3)]
+    schemas = [pq.read_schema(f) for f in files]
+    assert all(s.remove_metadata() == schema for s in schemas), "one table's types"
+    assert all(b"geo" in s.metadata for s in schemas)
+    back = gpd.read_parquet(files[0])
+    assert back.crs == "EPSG:4326"
+    assert back.geometry.geom_equals(events.geometry.reset_index(drop=True)).all()
+    assert back["event_id"].tolist() == events["event_id"].tolist()
+    assert count_rows(tmp_path) == len(events) + 1
+    read, _ = run_kept(read_event_dataset, tmp_path, meta)
+    assert read["fatalities"].iloc[-1] is pd.NA and read["notes"].iloc[-1] is None
