@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DATASET_FILES",
     "PART_COMPRESSION",
-    "arrow_schema",
     "check_dataset_output",
     "count_rows",
     "dataset_directory",
@@ -133,19 +132,6 @@ def _umask() -> int:
     return mask
 
 
-def arrow_schema(meta: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Arrow types of the text columns of ``meta`` (object dtype), for ``to_parquet(schema=)``.
-
-    Given up front, they spare Dask reading partitions to guess the type of a column that
-    is empty in the first ones.
-    """
-    import pyarrow as pa
-    from pandas.api.types import is_object_dtype
-
-    return {column: pa.string() for column, dtype in meta.dtypes.items()
-            if is_object_dtype(dtype) and column != meta.geometry.name}
-
-
 def part_schema(meta: gpd.GeoDataFrame) -> pa.Schema:
     """The Arrow schema every part of a dataset of ``meta``'s events is written in.
 
@@ -165,14 +151,14 @@ def part_schema(meta: gpd.GeoDataFrame) -> pa.Schema:
     """
     import pandas as pd
     import pyarrow as pa
+    from pandas.api.types import is_object_dtype
 
-    text = arrow_schema(meta)
     fields = []
-    for column in meta.columns:
+    for column, dtype in meta.dtypes.items():
         if column == meta.geometry.name:
             kind = pa.binary()
-        elif column in text:
-            kind = text[column]
+        elif is_object_dtype(dtype):  # str or None; pyarrow would see an empty one as null
+            kind = pa.string()
         else:
             plain = pd.DataFrame({column: meta[column]})
             kind = pa.Schema.from_pandas(plain, preserve_index=False).field(column).type
