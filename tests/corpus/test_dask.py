@@ -74,6 +74,38 @@ def test_dask_gives_the_local_rows_in_the_local_order(cluster, generated, tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"], "no temporary left"
 
 
+class _MostTasks(distributed.WorkerPlugin):
+    """A worker plugin: the most tasks the worker has known at once."""
+
+    name = "geo-ukraine-most-tasks"
+
+    def setup(self, worker):
+        self.worker, self.most = worker, 0
+
+    def transition(self, key, start, finish, **kwargs):
+        self.most = max(self.most, len(self.worker.state.tasks))
+
+
+def _most_tasks(dask_worker):
+    return dask_worker.plugins[_MostTasks.name].most
+
+
+def test_a_worker_forgets_each_batch_once_it_is_written(cluster, generated, tmp_path):
+    # One to_parquet graph over the corpus kept every written partition's task on its
+    # worker until the last batch: memory that grew with the corpus. (Only the writing
+    # run is watched: reading the dataset back is a graph of its own.)
+    with distributed.Client(cluster) as client:
+        client.register_plugin(_MostTasks())
+        try:
+            run_kept(extract_corpus_to, generated, tmp_path / "events.parquet", engine="dask",
+                     scheduler=client, partition_size=5, progress=False)
+            most = client.run(_most_tasks)
+        finally:
+            client.unregister_worker_plugin(_MostTasks.name)
+    assert len(list((tmp_path / "events.parquet").iterdir())) == 60
+    assert max(most.values()) <= 8, most
+
+
 def test_without_output_the_events_are_gathered(cluster):
     local, _ = run_kept(extract_corpus, BULLETINS)
     events, caught = run_kept(extract_corpus, BULLETINS, engine="dask", partition_size=1,
