@@ -229,7 +229,7 @@ def extract_dask(corpus: Corpus, *, published: dt.date | None = None, scheduler:
         meta = _prepare(client, setup)
         shared = _share(client, meta, setup)
         if output is not None:
-            summary = _write(client, corpus, shared, published, Path(output), progress)
+            summary = _write(client, corpus, meta, shared, published, Path(output), progress)
             return read_event_dataset(output, meta), summary
         parts = [dask.delayed(_extract, pure=False)(batch, *shared, published,
                                                     corpus.text_column)
@@ -244,8 +244,8 @@ def extract_dask(corpus: Corpus, *, published: dt.date | None = None, scheduler:
         return dask_geopandas.from_geopandas(events, npartitions=max(1, len(parts))), summary
 
 
-def _write(client: Any, corpus: Corpus, shared: list[Any], published: dt.date | None,
-           output: Path, progress: bool) -> BatchResult:
+def _write(client: Any, corpus: Corpus, meta: gpd.GeoDataFrame, shared: list[Any],
+           published: dt.date | None, output: Path, progress: bool) -> BatchResult:
     """Write the batches' events as a dataset at ``output``; the corpus's summary.
 
     Each batch's task extracts it and writes its part (:func:`.dataset.write_part`), so a
@@ -254,7 +254,6 @@ def _write(client: Any, corpus: Corpus, shared: list[Any], published: dt.date | 
     """
     import dask
 
-    meta = shared[0].result()
     schema = part_schema(meta)
     with dataset_directory(output) as tmp:
         parts = [dask.delayed(_extract_part, pure=False)(batch, *shared, published,
