@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo_ukraine.events.io.values import plain_value
+from geo_ukraine.events.io.values import plain_column, plain_value
 
 CASES = [
     ("Kharkiv", "Kharkiv"),
@@ -51,3 +51,35 @@ class Text(str):
 
 def test_subclasses_of_plain_types_take_the_general_path():
     assert plain_value(Text("Sumy")) == "Sumy"
+
+
+COLUMNS = {
+    "Int64": pd.Series([3, None, 0, 10**12], dtype="Int64"),
+    "int64": pd.Series([3, -1, 0], dtype="int64"),
+    "uint8": pd.Series([3, 255], dtype="uint8"),
+    "bool": pd.Series([True, False]),
+    "boolean": pd.Series([True, None], dtype="boolean"),
+    "float64": pd.Series([2.5, float("nan"), float("inf"), -0.0]),
+    "float32": pd.Series([2.5, float("nan")], dtype="float32"),
+    "Float64": pd.Series([2.5, None], dtype="Float64"),
+    "object": pd.Series(["Sumy", None, float("nan"), pd.NA, np.int64(4), Text("Lviv")],
+                        dtype=object),
+    "str": pd.Series(["Sumy", None], dtype="str"),
+    "datetime": pd.Series(pd.to_datetime(["2024-01-02", None])),
+    "date objects": pd.Series([dt.date(2024, 1, 2), None], dtype=object),
+    "category": pd.Series(["a", None, "a"], dtype="category"),
+    "empty": pd.Series([], dtype=object),
+}
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_a_column_at_a_time_gives_what_each_cell_gives(name):
+    column = COLUMNS[name]
+    got = plain_column(column)
+    expected = [plain_value(v) for v in column]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert type(g) is type(e)
+        assert g == e or (g is None and e is None)
+        if isinstance(e, float):
+            assert math.copysign(1, g) == math.copysign(1, e)

@@ -13,7 +13,7 @@ from ...errors import EventSchemaError
 from .base import WriteOptions
 from .rows import PlacedRow, events_from_rows
 from .source import one_line, read_text
-from .values import plain_value
+from .values import plain_column
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -77,9 +77,7 @@ def write_geojson(events: gpd.GeoDataFrame, path: Path, options: WriteOptions) -
     with each distinct geometry serialised once (an oblast's polygon is the geometry of
     every event placed at the oblast).
     """
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-
+    dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
     features = (f'{{"type": "Feature", "properties": {dumps(props)}, "geometry": {shape}}}'
                 for props, shape in _features(events, options.precision))
     with atomic_open(path, encoding="utf-8") as handle:
@@ -98,17 +96,19 @@ def _features(events: gpd.GeoDataFrame, precision: int | None
     if events.crs is not None and not events.crs.equals("EPSG:4326"):
         events = events.to_crs("EPSG:4326")
     geom_col = events.geometry.name
-    columns = [c for c in events.columns if c != geom_col]
+    positions = [i for i, c in enumerate(events.columns) if c != geom_col]
+    columns = [events.columns[i] for i in positions]
     geoms = np.asarray(events.geometry.values, dtype=object)
+    cells = [plain_column(events.iloc[:, i]) for i in positions]
     # Equal well-known binary is equal coordinates, so equal GeoJSON: each is written once.
     shapes: dict[bytes | None, str] = {}
-    for values, geom, key in zip(events[columns].itertuples(index=False, name=None), geoms,
-                                 shapely.to_wkb(geoms), strict=True):
+    for values, geom, key in zip(zip(*cells, strict=True), geoms, shapely.to_wkb(geoms),
+                                 strict=True):
         shape = shapes.get(key)
         if shape is None:
             shape = shapes[key] = json.dumps(rfc7946_geometry(geom, precision),
                                              ensure_ascii=False, allow_nan=False)
-        yield {c: plain_value(v) for c, v in zip(columns, values, strict=True)}, shape
+        yield dict(zip(columns, values, strict=True)), shape
 
 
 def read_geojson(path: Path, gazetteer: Any = None) -> gpd.GeoDataFrame:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schema import is_missing
 
-__all__ = ["plain_value", "read_value"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["plain_column", "plain_value", "read_value"]
 
 
 def plain_value(value: Any) -> Any:
@@ -45,6 +48,44 @@ def plain_value(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+def plain_column(column: pd.Series) -> list[Any]:
+    """A column's cells as :func:`plain_value` gives them, converted a column at a time.
+
+    Whole-number, float and boolean columns are converted by numpy in one pass (NaN, NA and
+    infinities become None); any other column cell by cell.
+
+    Parameters
+    ----------
+    column : pandas.Series
+
+    Returns
+    -------
+    list
+        One plain value per cell, in order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plain_column(pd.Series([3, None], dtype="Int64"))
+    [3, None]
+    """
+    import numpy as np
+    import pandas as pd
+
+    dtype = column.dtype
+    if isinstance(dtype, pd.Int64Dtype | pd.Int32Dtype | pd.Int16Dtype | pd.Int8Dtype):
+        values: list[Any] = column.to_numpy(dtype=object, na_value=None).tolist()
+        return values
+    if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+        values = column.to_numpy().tolist()
+        return values
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        return [v if math.isfinite(v) else None for v in column.to_numpy().tolist()]
+    # Text columns hold str or None, taken as they are; anything else goes cell by cell.
+    cells = column.tolist() if dtype == np.dtype(object) else list(column)
+    return [v if type(v) is str or v is None else plain_value(v) for v in cells]
 
 
 def read_value(value: Any) -> Any:
