@@ -3,8 +3,10 @@
 The gazetteer is loaded (and warmed) once in the parent; ``jobs > 1`` forks workers that
 inherit it, so no worker loads anything again. Each file is read and extracted on its own:
 an unreadable or non-UTF-8 file, or one whose extraction fails, is reported by name and the
-rest go on. The rows of every file become one event table at the end, in file order, so the
-result is the same for any number of jobs.
+rest go on. The rows of every file become one event table, in file order, so the result is
+the same for any number of jobs: the rows of each run of files are made into a table as
+they arrive (while the workers go on with the next files), and the tables are joined at the
+end.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _WARM_UP = ("Drones hit Kharkiv and southern Zaporizhzhia region on March 2, kil
             "people; Russia said it captured a village in Donetsk and Luhansk regions.")
 # Files per task handed to a worker.
 _CHUNK = 8
+# Files whose rows become one table as they arrive.
+_TABLE_FILES = 64
 
 
 @dataclasses.dataclass
@@ -106,40 +110,71 @@ def events_from_files(paths: Sequence[str | Path], *, published: str | dt.date |
     gaz = gazetteer or Gazetteer.default()
     event_records(_WARM_UP, published="2026-03-05", gazetteer=gaz)  # load once, before forking
     tasks = [(str(p), published) for p in paths]
-    results: list[tuple[str, list[dict[str, Any]], list[str], str | None]] = []
+    gathered = _Gathered(progress)
     _STATE["gazetteer"] = gaz
     if jobs > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        results = _in_workers(tasks, jobs, progress)
+        _in_workers(tasks, jobs, gathered.take)
     else:
         # Not once per file: the rows gathered so far would be scanned at every file's end.
         with collector_paused():
             for task in tasks:
-                results.append(_one_file(task))
-                if progress:
-                    progress()
-    rows = [row for _, file_rows, _, _ in results for row in file_rows]
-    failed = [(path, error) for path, _, _, error in results if error is not None]
-    notes = [note for _, _, file_notes, _ in results for note in file_notes]
-    return BatchResult(event_frame(rows, validate=False), failed, notes)
+                gathered.take(_one_file(task))
+    return BatchResult(gathered.events(), gathered.failed, gathered.notes)
+
+
+class _Gathered:
+    """The files' results as they arrive, in file order: their rows made into tables."""
+
+    def __init__(self, progress: Callable[[], None] | None) -> None:
+        self.failed: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+        self._progress = progress
+        self._rows: list[dict[str, Any]] = []
+        self._tables: list[gpd.GeoDataFrame] = []
+        self._files = 0
+
+    def take(self, result: tuple[str, list[dict[str, Any]], list[str], str | None]) -> None:
+        """Keep one file's result; every ``_TABLE_FILES`` files, make their rows a table."""
+        path, rows, notes, error = result
+        if error is not None:
+            self.failed.append((path, error))
+        self.notes.extend(notes)
+        self._rows.extend(rows)
+        self._files += 1
+        if self._files % _TABLE_FILES == 0:
+            self._table()
+        if self._progress:
+            self._progress()
+
+    def events(self) -> gpd.GeoDataFrame:
+        """Every file's events in one table, in file order."""
+        self._table()
+        tables = [t for t in self._tables if len(t)] or self._tables[:1]
+        if len(tables) == 1:
+            return tables[0]
+        import pandas as pd
+
+        return pd.concat(tables, ignore_index=True)
+
+    def _table(self) -> None:
+        if self._rows or not self._tables:
+            self._tables.append(event_frame(self._rows, validate=False))
+            self._rows = []
 
 
 def _in_workers(tasks: list[tuple[str, str | dt.date | None]], jobs: int,
-                progress: Callable[[], None] | None
-                ) -> list[tuple[str, list[dict[str, Any]], list[str], str | None]]:
-    """Each task's result from forked workers, in task order."""
-    results = []
+                take: Callable[[tuple[str, list[dict[str, Any]], list[str], str | None]], None]
+                ) -> None:
+    """Each task's result from forked workers, handed to ``take`` in task order."""
     # Objects alive now are never collected in the workers, so their garbage collector does
     # not touch (and so copy) the pages of the gazetteer they share with the parent.
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
             for result in pool.imap(_one_file, tasks, chunksize=_CHUNK):
-                results.append(result)
-                if progress:
-                    progress()
+                take(result)
     finally:
         gc.unfreeze()
-    return results
 
 
 # What forked workers inherit from the parent: the loaded gazetteer.

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from geo_ukraine.cli.main import main
+from geo_ukraine.events import event_frame
 from geo_ukraine.events.schema import DATE_PRECISIONS
-from geo_ukraine.extract import events_from_files, read_article
+from geo_ukraine.extract import batch, event_records, events_from_files, read_article
 
 GOOD = ("Kramatorsk, March 3, 2026\n\nOvernight, a missile struck a market in Kramatorsk, "
         "killing three people, the mayor said.\n")
@@ -63,6 +64,36 @@ def test_results_are_the_same_for_any_number_of_jobs(articles):
         assert other.events.drop(columns="geometry").equals(one.events.drop(columns="geometry"))
         assert other.events.geometry.equals(one.events.geometry)
         assert other.failed == one.failed
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_tables_made_as_files_arrive_join_into_the_table_of_every_row(articles, monkeypatch,
+                                                                     jobs):
+    # Two files per table: tables of two, of one and of none (both files failed) are joined.
+    monkeypatch.setattr(batch, "_TABLE_FILES", 2)
+    names = ("good.txt", "other.txt", "cp1251.txt", "missing.txt", "undated.txt", "good.txt",
+             "other.txt")
+    paths = [articles / n for n in names]
+    result = events_from_files(paths, published="2026-03-05", jobs=jobs)
+    rows = [row for path in paths if path.suffix and path.name not in ("cp1251.txt",
+                                                                        "missing.txt")
+            for row in event_records(read_article(path), published="2026-03-05",
+                                     source=path.name)]
+    expected = event_frame(rows, validate=False)
+    assert len(result.events) == len(expected) == 7
+    assert list(result.events.index) == list(range(7))
+    assert result.events.dtypes.to_dict() == expected.dtypes.to_dict()
+    assert result.events.drop(columns="geometry").equals(expected.drop(columns="geometry"))
+    assert result.events.geometry.equals(expected.geometry)
+    assert result.events.crs == expected.crs
+    assert [path for path, _ in result.failed] == [str(articles / "cp1251.txt"),
+                                                   str(articles / "missing.txt")]
+
+
+def test_a_batch_whose_files_all_fail_is_an_empty_event_table(articles):
+    result = events_from_files([articles / "cp1251.txt", articles / "missing.txt"])
+    assert len(result.events) == 0 and len(result.failed) == 2
+    assert list(result.events.columns) == list(event_frame([]).columns)
 
 
 def test_an_impossible_date_never_aborts_the_batch(tmp_path, capsys):
