@@ -27,6 +27,7 @@ from .names import (
 )
 from .ranking import WAR_REPORTING_WEIGHT, Context
 from .records import (
+    CITY_SECTION,
     COLUMNS,
     Candidate,
     Match,
@@ -41,6 +42,7 @@ from .resolver import KINDS, Gazetteer
 from .store import overlay_file
 
 __all__ = [
+    "CITY_SECTION",
     "COLUMNS",
     "EU_MEMBERS",
     "KINDS",

@@ -20,7 +20,7 @@ from typing import Any
 from .._coords import validate_lon_lat
 from .._settings import settings
 from .names import normalize, skeleton
-from .records import MatchMethod, PlaceKind, PlaceRow
+from .records import CITY_SECTION, MatchMethod, PlaceKind, PlaceRow
 from .store import KEPT, USER_PREFIX, PlaceStore
 
 __all__ = [
@@ -187,6 +187,12 @@ _EARTH_RADIUS_KM = 6371.0088
 _UNDER_CITY = 0.1
 # Weight of a candidate outside the oblasts an article is about, relative to one inside.
 _OUTSIDE_CONTEXT = 0.15
+# A city section weighs like a settlement of this share of its population: Lviv's Sykhiv
+# (151,131 people) still outweighs the village of 700 of that name, but a Kramatorsk quarter
+# does not take the name of a front-line village.
+_CITY_SECTION_SHARE = 0.02
+# ... and ten times that (a fifth of its people) when the text names its oblast or city.
+_CITY_SECTION_IN_CONTEXT = 10.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -270,7 +276,10 @@ def prior(row: PlaceRow, region_phrase: bool) -> float:
     if kind in (PlaceKind.FACILITY, PlaceKind.OTHER):
         return weight * _KIND_PRIOR[PlaceKind(kind)] * user
     # A village without a population figure is real but small: weigh it like one of 300.
-    return weight * (row.population_int + 300) * war_reporting_prior(row) * user
+    people = row.population_int + 300
+    if row.feature == CITY_SECTION:
+        people *= _CITY_SECTION_SHARE
+    return weight * people * war_reporting_prior(row) * user
 
 
 def _cached_prior(store: PlaceStore, i: int, region_phrase: bool) -> float:
@@ -404,6 +413,8 @@ def rank(store: PlaceStore, name: str, found: Mapping[int, tuple[str, float]],
             weight *= _ALIAS_ONLY_FACTOR
         if settlement and inside and i not in inside:
             weight *= _OUTSIDE_CONTEXT
+        elif i in inside and row.feature == CITY_SECTION:
+            weight *= _CITY_SECTION_IN_CONTEXT
         if context.near is not None:
             distance = haversine_km(context.near[0], context.near[1], float(row.lon),
                                     float(row.lat))
@@ -455,20 +466,25 @@ def _cities_first(rows: Mapping[int, PlaceRow], own: Collection[int],
 
     Without context, a village's war-reporting boost must not outweigh a city of the same
     name ("Rivne" is the regional capital, not the village near Pokrovsk): other settlements
-    keep at most a tenth of the city's weight. Any context (an oblast, a raion, a town nearby)
-    lifts this.
+    keep at most a tenth of the city's weight. A city section is never the city, however
+    many people it has. Any context (an oblast, a raion, a town nearby) lifts this.
     """
     city = max((w for i, method, _, w in scored
-                if (i in own or method == MatchMethod.ALIAS)
-                and rows[i].kind == PlaceKind.SETTLEMENT and rows[i].country in COUNTRY_PRIOR
-                and rows[i].population_int >= CAPITAL_MIN_POPULATION), default=0.0)
+                if (i in own or method == MatchMethod.ALIAS) and _is_city(rows[i])),
+               default=0.0)
     if not city:
         return scored
     return [(i, method, quality,
              min(weight, city * _UNDER_CITY) if rows[i].kind == PlaceKind.SETTLEMENT
-             and rows[i].population_int < CAPITAL_MIN_POPULATION
+             and not _is_city(rows[i])
              and not rows[i].id.startswith(USER_PREFIX) else weight)
             for i, method, quality, weight in scored]
+
+
+def _is_city(row: PlaceRow) -> bool:
+    """A settlement of the theatre of 50,000 people or more, not a section of one."""
+    return row.kind == PlaceKind.SETTLEMENT and row.country in COUNTRY_PRIOR \
+        and row.population_int >= CAPITAL_MIN_POPULATION and row.feature != CITY_SECTION
 
 
 def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
@@ -478,7 +494,8 @@ def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
     if not any(rows[i].kind == PlaceKind.ADMIN1 for i, *_ in scored):
         return scored
     big = [rows[i] for i, *_ in scored if rows[i].kind == PlaceKind.SETTLEMENT
-           and rows[i].population_int >= CAPITAL_MIN_POPULATION]
+           and rows[i].population_int >= CAPITAL_MIN_POPULATION
+           and rows[i].feature != CITY_SECTION]
     countries = {r.country for r in big}
     capitals_admin1 = {r.admin1 for r in big}
     best_settlement = max((w for i, _, _, w in scored

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "CITY_SECTION",
     "COLUMNS",
     "Candidate",
     "Match",
@@ -22,6 +23,12 @@ __all__ = [
     "ReverseResult",
     "row_from_fields",
 ]
+
+
+#: The ``feature`` of a settlement that is a section of a city (GeoNames ``PPLX``: Kyiv's
+#: Podil, Lviv's Sykhiv, Kharkiv's Saltivka): named in reporting on strikes on cities, and
+#: weighed far below real settlements of its name unless the text is about its city.
+CITY_SECTION = "PPLX"
 
 
 class PlaceKind(StrEnum):

@@ -26,6 +26,7 @@ from .ranking import (
     rank,
 )
 from .records import (
+    CITY_SECTION,
     COLUMNS,
     Candidate,
     Match,
@@ -263,7 +264,8 @@ class Gazetteer:
                 found[i] = (method, 100.0)
         if found and all(self.store.rows[i].kind == PlaceKind.ADMIN1 for i in found):
             found.update(self._capitals_of(name, found))
-        if found:
+        # A city section's name does not hide the places spelled like it ("Varshava").
+        if found and not all(self.store.rows[i].feature == CITY_SECTION for i in found):
             return found, False
         for i in self.store.skeleton_hits(skeleton(name)):
             found.setdefault(i, (MatchMethod.SKELETON, 100.0))
