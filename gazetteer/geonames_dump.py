@@ -21,12 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo_ukraine.gazetteer.names import normalize, skeleton, transliterate
+from geo_ukraine.gazetteer.records import CITY_SECTION
 
 #: sha256 of the dump the recipe was written against (GeoNames export of 2026-07-29).
 DUMP_SHA256 = "499fe805ff1d09d700d3dc0078d0f468e060cb275bedb134af22ae27aa5d0ee4"
-#: Populated places that are not settlements of their own (city sections, historical,
-#: abandoned, destroyed).
-SKIP_PPL = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
+#: Populated places that are not settlements (historical, abandoned, destroyed).
+SKIP_PPL = frozenset({"PPLH", "PPLQ", "PPLW"})
+# A section of a city (records.CITY_SECTION) is kept as a place of its own, but never joined
+# to a KATOTTG settlement or counted in a unit's centre.
+#: City sections kept: those with a population figure, or known by this many names.
+SECTION_MIN_NAMES = 3
 #: Non-settlement features taken from the dump, as (kind, curated feature class).
 FEATURES: dict[str, tuple[str, str]] = {
     "SEA": ("other", "sea"), "STRT": ("other", "strait"), "RSV": ("other", "reservoir"),
@@ -87,6 +91,8 @@ def _parse(line: str) -> DumpPlace | None:
     if fclass != "P" and code not in FEATURES:
         return None
     names = [n for n in cols[3].split(",") if n]
+    if code == CITY_SECTION and not int(cols[14] or 0) and len(names) < SECTION_MIN_NAMES:
+        return None
     if fclass != "P" and (len(names) < MIN_NAMES.get(code, 0)
                           or (code == "PS" and any(w in cols[1].lower() for w in NOT_A_PLANT))):
         return None
@@ -134,7 +140,8 @@ def join_katottg(settlements: Iterable[KatottgSettlement], places: list[DumpPlac
         KATOTTG id -> the dump place it is (each dump place used once).
     JoinReport
     """
-    index = _name_index(p for p in places if p.feature.startswith("PPL"))
+    index = _name_index(p for p in places
+                        if p.feature.startswith("PPL") and p.feature != CITY_SECTION)
     report = JoinReport()
     pending: list[tuple[KatottgSettlement, list[tuple[list[DumpPlace], str]]]] = []
     for s in settlements:
