@@ -276,7 +276,7 @@ def prior(row: PlaceRow, region_phrase: bool) -> float:
     if kind in (PlaceKind.FACILITY, PlaceKind.OTHER):
         return weight * _KIND_PRIOR[PlaceKind(kind)] * user
     # A village without a population figure is real but small: weigh it like one of 300.
-    people = row.population_int + 300
+    people: float = row.population_int + 300
     if row.feature == CITY_SECTION:
         people *= _CITY_SECTION_SHARE
     return weight * people * war_reporting_prior(row) * user
