@@ -33,17 +33,24 @@ _HEADER_DATE = re.compile(
     r"|(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<yyyy>\d{4})"
     r")(?![\w/.])[\s\d:.,|()+-]{0,12}(?:[AP]\.?M\.?|UTC|GMT|EST|CET|EET|MSK)?[\s\d:+-]{0,8}$",
     re.M | re.I)
+# A month in a sentence's date: its name, or wire copy's abbreviation ("Jan. 14", "Sept 5").
+_DATE_MONTH = (r"(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + "|"
+               + "|".join(sorted((m for m in MONTHS if m.title() not in MONTH_NAMES),
+                                 key=len, reverse=True)) + r")\b\.?")
 _ON_DATE = re.compile(
-    rf"\b(?:on\s+)?(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\b",
+    rf"\b(?:on\s+)?(?P<month>{_DATE_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\b",
     re.I)
 _RANGE = re.compile(
-    rf"\bbetween (?P<m1>{MONTH_PATTERN}) (?P<d1>\d{{1,2}})(?:,? (?P<y1>\d{{4}}))? and "
-    rf"(?P<m2>{MONTH_PATTERN}) (?P<d2>\d{{1,2}})", re.I)
+    rf"\bbetween (?P<m1>{_DATE_MONTH}) (?P<d1>\d{{1,2}})(?:,? (?P<y1>\d{{4}}))? and "
+    rf"(?P<m2>{_DATE_MONTH}) (?P<d2>\d{{1,2}})", re.I)
 _MONTH_PART = re.compile(
     r"\b(?P<part>(?:at the )?(?:end|beginning|start|middle) of|early|mid|late|in early|"
     rf"in mid|in late)[\s-]+(?P<month>{MONTH_PATTERN})\b", re.I)
-# A written date names its month in full: a sentence without a month name has none.
-_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES)
+# A written date names its month: a sentence without the first three letters of one has none.
+_MONTH_WORDS = tuple(sorted({name[:3].lower() for name in MONTH_NAMES}))
+# A day of the week, as English capitalises it: the latest such day up to publication.
+_WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # How many lines from the top a publication date may stand on.
 _HEADER_LINES = 15
 # ... and how many characters: a text of one long line is not read to its end for a header.
@@ -93,10 +100,11 @@ def event_date(sentence: str, published: dt.date | None,
                previous: EventDate | None) -> EventDate | None:
     """Date and precision of what a sentence reports, resolved against the publication.
 
-    A written date wins ("between March 1 and March 5", "on February 4", "at the end of
-    January"; a yearless day or month part later in the year than the publication is last
-    year's); then relative words ("overnight", "today", "days later"); then the previous
-    sentence's date in the same paragraph; then the week before publication.
+    A written date wins ("between March 1 and March 5", "on February 4", "Jan. 14", "at the
+    end of January"; a yearless day or month part later in the year than the publication is
+    last year's); then a day of the week ("on Monday", "late Sunday": the latest such day up
+    to the publication); then relative words ("overnight", "today", "days later"); then the
+    previous sentence's date in the same paragraph; then the week before publication.
 
     Parameters
     ----------
@@ -127,12 +135,12 @@ def _written_date(sentence: str, published: dt.date | None) -> EventDate | None:
     span = _RANGE.search(sentence)
     if span and (span.group("y1") or year):
         y = int(span.group("y1") or year or 0)
-        first = dt.date(y, MONTHS[span.group("m1").lower()], int(span.group("d1")))
-        last = dt.date(y, MONTHS[span.group("m2").lower()], int(span.group("d2")))
+        first = dt.date(y, _month(span.group("m1")), int(span.group("d1")))
+        last = dt.date(y, _month(span.group("m2")), int(span.group("d2")))
         return first.isoformat(), "week" if (last - first).days <= 7 else "month"
     match = _ON_DATE.search(sentence)
     if match and (match.group("year") or year):
-        month = MONTHS[match.group("month").lower()]
+        month = _month(match.group("month"))
         y = int(match.group("year") or year or 0)
         if not match.group("year") and published and month > published.month:
             y -= 1
@@ -143,6 +151,11 @@ def _written_date(sentence: str, published: dt.date | None) -> EventDate | None:
         y = year - 1 if published and month > published.month else year
         return _month_part(match.group("part").lower(), y, month)
     return None
+
+
+def _month(word: str) -> int:
+    """The number of a month named in full or abbreviated ("Sept.")."""
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _month_part(part: str, year: int, month: int) -> EventDate:
@@ -158,7 +171,11 @@ def _month_part(part: str, year: int, month: int) -> EventDate:
 
 def _relative_date(sentence: str, published: dt.date,
                    previous: EventDate | None) -> EventDate:
-    """A date from relative words, the previous sentence's date, or the week before."""
+    """A date from a weekday, relative words, the previous sentence's date, or the week before."""
+    weekday = _WEEKDAY.search(sentence) if "day" in sentence else None
+    if weekday is not None:
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group("day"))) % 7
+        return (published - dt.timedelta(days=back)).isoformat(), "day"
     lowered = sentence.lower()
     if _has_word(lowered, ("overnight", "last night", "yesterday")):
         return (published - dt.timedelta(days=1)).isoformat(), "day"

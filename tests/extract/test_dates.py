@@ -77,6 +77,20 @@ FEB_10 = dt.date(2026, 2, 10)
         ("Drones hit Sumy.", FEB_10, None, ("2026-02-02", "week")),
         ("Drones hit Sumy.", None, ("2026-02-04", "day"), ("2026-02-04", "day")),
         ("Drones hit Sumy.", None, None, None),
+        # Wire copy's abbreviated months.
+        ("The Jan. 14 attack on Kharkiv killed five.", FEB_10, None, ("2026-01-14", "day")),
+        ("On Sept. 5, 2025, drones hit Kyiv.", FEB_10, None, ("2025-09-05", "day")),
+        ("Drones hit Sumy on Dec 30.", FEB_10, None, ("2025-12-30", "day")),
+        ("Shelling went on between Feb. 1 and Feb. 4.", FEB_10, None, ("2026-02-01", "week")),
+        ("Marinka 3 was hit again.", FEB_10, None, ("2026-02-02", "week")),
+        # Days of the week: the latest such day up to the publication (a Tuesday here).
+        ("A drone killed a driver near Beryslav on Monday.", FEB_10, None,
+         ("2026-02-09", "day")),
+        ("Late Friday a missile hit Odesa.", FEB_10, None, ("2026-02-06", "day")),
+        ("Strikes on Tuesday hit Sumy.", FEB_10, None, ("2026-02-10", "day")),
+        ("Overnight into Sunday drones hit Kyiv.", FEB_10, None, ("2026-02-08", "day")),
+        ("Drones hit Sumy on Monday.", None, ("2026-02-04", "day"), ("2026-02-04", "day")),
+        ("Sundays are quiet in Sumy.", FEB_10, None, ("2026-02-02", "week")),
     ],
 )
 def test_event_date(sentence, published, previous, expected):
