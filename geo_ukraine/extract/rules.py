@@ -274,7 +274,11 @@ _ABOUT = (r"(?:(?:at least|more than|over|nearly|about|around|almost|some|a tota
 _PEOPLE = (r"(?:people|persons?|civilians?|residents?|children|kids|men|women|servicemen|"
            r"soldiers|troops|others|more|adults|teenagers?|locals|workers|employees|"
            r"passengers|rescuers|policemen|officers|patients|villagers|individuals|"
-           r"family members|pensioners|boys|girls|babies|infants|minors)")
+           r"family members|pensioners|boys|girls|babies|infants|minors|students|pupils|"
+           r"journalists|reporters|medics|paramedics|doctors|nurses|firefighters|volunteers|"
+           r"farmers|miners|drivers|guests|visitors|customers|shoppers|pedestrians|commuters|"
+           r"evacuees|refugees|teachers|staffers|staff members|tenants|neighbou?rs|relatives|"
+           r"worshippers|parishioners|cadets|recruits|sailors|crew members)")
 # One person, as a singular victim is written ("a 57-year-old woman", "the driver").
 _ONE_PERSON = (r"(?:(?:a|an|one|another|her|his|their|the)\s+)(?:\d{1,3}-year-old\s+)?"
                r"(?:(?:[a-z]+\s+){0,2}?)(?:man|woman|boy|girl|child|baby|infant|teenager|"
@@ -526,8 +530,10 @@ OFFICIAL_BEFORE = re.compile(r"\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?$", r
 MILITARY_VICTIMS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|personnel|"
                               r"militants|occupiers|mercenaries|marines|paratroopers)\b", re.I)
 
-#: An attack or strike at a place ("an attack on the village", "strikes in the city").
-STRIKE_AT = re.compile(r"\b(?:attacks?|strikes?)\s+(?:on|in|against|at)\b", re.I)
+#: An attack or strike at a place ("an attack on the village", "strikes in the city"), or
+#: one that hit something there ("a strike hit an apartment block in Kharkiv").
+STRIKE_AT = re.compile(r"\b(?:attacks?|strikes?)\s+(?:on|in|against|at|hit|struck|damaged|"
+                       r"destroyed)\b", re.I)
 
 #: A strike or attack as a noun, which with harm to people makes civilian casualties.
 STRIKE_NOUN = re.compile(r"\bstrikes?\b|\battacks?\b", re.I)

@@ -84,6 +84,20 @@ def test_an_attack_on_a_town_that_damaged_a_school_is_damage():
     assert list(ev.event_type) == ["infrastructure_damage"]
 
 
+@pytest.mark.parametrize("text", [
+    "A Russian strike hit a dormitory in Poltava on Tuesday.",
+    "An overnight attack destroyed a warehouse in Bila Tserkva.",
+])
+def test_a_strike_whose_weapon_is_not_named_that_hit_a_building_is_damage(text):
+    assert list(events(text).event_type) == ["infrastructure_damage"]
+
+
+def test_a_strike_that_hit_a_building_with_victims_after_it_is_one_incident():
+    ev = events("A strike hit a dormitory in Poltava on Tuesday. Five students were injured.")
+    assert list(ev.event_type) == ["civilian_casualties", "infrastructure_damage"]
+    assert figures(ev.iloc[0]) == (None, 5)
+
+
 def test_an_attack_named_with_no_harm_or_damage_is_no_event():
     assert events("Officials discussed the attack on Chernihiv at length.").empty
 
