@@ -32,6 +32,10 @@ def test_figures(sentence, killed, injured):
     [
         ("Shelling killed two 17-year-olds and wounded six others.", 2, 6, None),
         ("At least a dozen residents were injured.", None, 12, None),
+        # victims counted by what they were doing or are
+        ("Five students were injured and two journalists killed.", 2, 5, None),
+        ("Three firefighters were wounded by a second strike.", None, 3, None),
+        ("Seven drones were destroyed over the city.", None, None, None),
         ("A strike killed 1,200.", 1200, None, None),
         ("Russia launched more than 90 drones and 12 missiles.", None, None,
          "more than 90 drones; 12 missiles"),
