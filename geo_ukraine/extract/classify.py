@@ -45,6 +45,8 @@ from .rules import (
     STRIKE_NOUN_WORDS,
     STRIKE_VERB,
     STRIKE_VERB_WORDS,
+    TRAILING_SOURCE,
+    TRAILING_SOURCE_WORDS,
     UNCONFIRMED,
     UNCONFIRMED_WORDS,
 )
@@ -98,8 +100,9 @@ def event_type(sentence: str, locations: list[Mention], following: str = "") -> 
     strike = _strike_type(text, across)
     if strike is not None:
         return strike
-    if across and text.has(EXPLOSIONS, EXPLOSIONS_WORDS):
-        return "cross_border_strike"
+    if across and (text.has(EXPLOSIONS, EXPLOSIONS_WORDS) or (
+            text.has(DAMAGE, DAMAGE_WORDS) and text.has(STRIKE_VERB, STRIKE_VERB_WORDS))):
+        return "cross_border_strike"  # "it hit the refinery in Russia's Rostov region"
     if text.has(INFRASTRUCTURE, INFRASTRUCTURE_WORDS):
         return "infrastructure_damage"
     if text.has(CIVILIAN_HARM, CIVILIAN_HARM_WORDS) and text.has(STRIKE_NOUN, STRIKE_NOUN_WORDS):
@@ -233,6 +236,9 @@ def attribution(sentence: str, following: str, event_type: str) -> tuple[str, st
 def actor(sentence: Sentence, event_type: str, mentions: list[Mention]) -> str | None:
     """Who acted: a country opening the sentence, the actors named, or Russia or Ukraine.
 
+    An actor named in the source that closes the sentence (", Ukraine's emergency service
+    said") reported the event and is not taken for who acted.
+
     Parameters
     ----------
     sentence : Sentence
@@ -245,7 +251,10 @@ def actor(sentence: Sentence, event_type: str, mentions: list[Mention]) -> str |
     str or None
         Names joined by "; ".
     """
-    actors = [m.place.name for m in mentions if m.role == "actor" and m.place is not None]
+    source = search(TRAILING_SOURCE, sentence.text, TRAILING_SOURCE_WORDS)
+    told = sentence.start + source.start() if source is not None else sentence.end
+    actors = [m.place.name for m in mentions
+              if m.role == "actor" and m.place is not None and m.start < told]
     first = next((m.place for m in mentions if m.start == sentence.start
                   and m.place is not None and m.kind == "country"), None)
     if first is not None:

@@ -615,6 +615,13 @@ CLAIMANTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<who>Reuters|AP|AFP|ISW)\s+(?:reported|reporting|said)", re.I),
 )
 
+#: A report's source closing its sentence (", Ukraine's emergency service said.", ",
+#: according to Russia's defence ministry"): whoever it names told of the event, not did it.
+TRAILING_SOURCE = re.compile(
+    r",\s*(?:according to\b[^,;]*|[^,;]{0,80}?\b(?:said|says|reported|reports|announced|"
+    r"wrote|writes|added|stated|claimed|claims|told\b[^,;]{0,40})(?!\s+(?:to|that)\b))"
+    r"[^,;]{0,30}$", re.I)
+
 #: Nobody could verify it (in the sentence or the next): ``claimed``.
 UNCONFIRMED = re.compile(r"could not (?:be )?independently (?:confirm|verif)|"
                          r"not independently (?:confirmed|verified)|unverified", re.I)
@@ -665,6 +672,10 @@ MOVEMENT_WORDS: tuple[str, ...] = (
     "pulled ", "lost control", "fell to", "encircled", "surrounded")
 #: What :data:`EXPLOSIONS` needs.
 EXPLOSIONS_WORDS: tuple[str, ...] = ("explosion", "blast", "detonation")
+#: What :data:`TRAILING_SOURCE` needs.
+TRAILING_SOURCE_WORDS: tuple[str, ...] = (
+    "according to", "said", "says", "report", "announced", "wrote", "writes", "added",
+    "stated", "claim", "told")
 #: What :data:`FOOTHOLD` needs.
 FOOTHOLD_WORDS: tuple[str, ...] = ("foothold", "incursion")
 #: What :data:`INFRASTRUCTURE` needs.

@@ -161,3 +161,27 @@ def test_an_officials_jurisdiction_is_not_where_the_event_is(text):
 def test_a_jurisdiction_that_is_the_only_place_is_the_events_place():
     ev = events("Kharkiv Mayor Ihor Terekhov said a drone hit a school in the city.")
     assert set(ev.place_name) == {"Kharkiv"}
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # the source that closes a sentence told of the strike; it did not strike
+    ("Shelling killed two people in Kherson, Ukraine's prosecutor general's office said.",
+     None),
+    ("A missile hit a clinic in Zaporizhzhia, according to Ukraine's emergency service.",
+     None),
+    ("Drones struck a fuel depot in Bryansk region overnight, Russia's governor Alexander "
+     "Bogomaz said.", "Ukraine"),
+    # a side named before its report is still who acted
+    ("Russian forces shelled Nikopol on Monday, killing one man.", "Russia"),
+])
+def test_the_source_closing_a_sentence_is_not_who_acted(text, who):
+    ev = events(text)
+    assert len(ev) >= 1
+    assert ev.iloc[0].actor == who or (who is None and pd.isna(ev.iloc[0].actor))
+
+
+def test_a_strike_in_russia_whose_weapon_is_not_named_is_a_cross_border_strike():
+    ev = events("Ukraine's General Staff said it hit an oil refinery in Russia's Saratov region "
+                "on Monday.")
+    assert ev.iloc[0].event_type == "cross_border_strike" and ev.iloc[0].admin1 == "RU.67"
+    assert ev.iloc[0].actor == "Ukraine"
