@@ -78,6 +78,13 @@ def _possessive_length(word: str) -> int:
 
 # Words after names that make them raions or city districts.
 _DISTRICT_WORDS = frozenset(["district", "districts", "raion", "raions"])
+# The city or oblast whose districts are named: "Kherson's X district", "X district of
+# Kharkiv", "X district in the Zaporizhzhia region".
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)[’']s\s+$")
+_OF_AFTER = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+(?:city\s+of\s+)?)?(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?"
+    r"(?: (?:region|oblast|Oblast|Region))?)")
 # Words before a name that show it is a place, so a spelling variant may be looked up.
 _PLACE_BEFORE = frozenset(["of", "in", "near", "outside", "village", "town", "city"])
 # How sure the gazetteer must be of a spelling variant's town.
@@ -268,9 +275,10 @@ class _Reader:
             return None
         if len(names) > 1 and not words[k + 1].lower.endswith("s"):
             return None  # "Petropavlivka, Kupiansk district": a village, then its raion
+        within = self._district_of(i, k + 1)
         found = []
         for n in names:
-            place, score = self._raion(words[n].text)
+            place, score = self._raion(words[n].text, within)
             if place is None and len(names) == 1 and not self.gaz.has_name(words[n].text):
                 return None
             # A raion the gazetteer lacks is still a raion, never the town it is named after.
@@ -279,17 +287,46 @@ class _Reader:
                                  f"{words[n].text} district"))
         return found, k + 2
 
-    def _raion(self, name: str) -> tuple[Place | None, float]:
+    def _district_of(self, first: int, word: int) -> Place | None:
+        """The city or oblast the districts named are said to be in, if any.
+
+        "Kherson's X district", "X district of Kharkiv", "X and Y districts in Zaporizhzhia
+        region"; ``first`` is the first district's word, ``word`` the word "district(s)".
+        """
+        words, text = self.words, self.text
+        names = []
+        before = text[max(0, words[first].start - 40):words[first].start]
+        possessive = _POSSESSIVE_BEFORE.search(before)
+        if possessive is not None:
+            names.append(possessive.group("name"))
+        after = _OF_AFTER.match(text, words[word].end)
+        if after is not None:
+            names.append(after.group("name"))
+        for name in names:
+            place = self.resolve(name).place
+            if place is not None and place.kind in ("settlement", "admin1") and place.admin1:
+                return place
+        return None
+
+    def _raion(self, name: str, within: Place | None = None) -> tuple[Place | None, float]:
         """The raion or city district called ``name``, and the confidence in it.
 
         "X district" and "X raion" are looked up; else a raion is named after its centre
-        ("Izium district" is the raion of the town of Izium).
+        ("Izium district" is the raion of the town of Izium). A district said to be in a
+        city or oblast (``within``) is one of its own or none: "Kherson's Dniprovskyi
+        district" is not Kyiv's Dniprovskyi district.
         """
-        for word in ("district", "raion"):
-            match = self.resolve(f"{name} {word}")
-            if match.place is not None and match.place.kind == "admin2":
+        phrases = [f"{name} {word}" for word in ("district", "raion")]
+        if within is not None:
+            phrases.insert(0, f"{name} district of {within.name}")
+        for phrase in phrases:
+            match = self.resolve(phrase)
+            if match.place is not None and match.place.kind == "admin2" and (
+                    within is None or match.place.admin1 == within.admin1):
                 return match.place, match.score
         town = self.resolve(name).place
+        if within is not None and (town is None or town.admin1 != within.admin1):
+            return None, 0.0
         if town is not None and town.kind == "settlement" and town.admin2:
             with contextlib.suppress(UnknownPlaceError):
                 raion = self.gaz.get(f"a2:{town.admin2}")

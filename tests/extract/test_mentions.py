@@ -69,3 +69,31 @@ def test_context_picks_the_namesake():
     assert andriivka.place is not None and andriivka.place.admin1 == "UA.23"
     alone = by_surface("Debris fell on a barn in Andriivka, the local council said.")
     assert alone["Andriivka"].place is None and len(alone["Andriivka"].places) > 20
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    # a district said to be in a city is one of that city's, or none the gazetteer knows
+    ("A missile hit Kharkiv's Kyivskyi district on Friday.", "Kyivskyi", "UA.07"),
+    ("Shelling hit the Shevchenkivskyi district of Kharkiv.", "Shevchenkivskyi", "UA.07"),
+    ("Debris fell in the Dniprovskyi district of Kyiv.", "Dniprovskyi", "UA.12"),
+    ("Shelling hit Nikopol district in Dnipropetrovsk region.", "Nikopol", "UA.04"),
+    ("A drone struck a bus in Kherson's Dniprovskyi district.", "Dniprovskyi", None),
+    ("Strikes hit Zaporizhzhia's Shevchenkivskyi district overnight.", "Shevchenkivskyi",
+     None),
+])
+def test_a_district_said_to_be_in_a_city_is_never_another_citys(text, surface, admin1):
+    mention = by_surface(text)[surface]
+    assert mention.kind == "admin2"
+    if admin1 is None:
+        assert mention.place is None, "a district the gazetteer lacks stays unresolved"
+    else:
+        assert mention.place is not None and mention.place.admin1 == admin1
+
+
+def test_an_event_in_a_city_district_the_gazetteer_lacks_is_placed_at_the_city():
+    from geo_ukraine import extract_events
+
+    events = extract_events("A Russian drone struck a bus in Kherson's Dniprovskyi district "
+                            "on Monday, injuring six passengers.", published="2026-03-05")
+    assert list(events.place_name) == ["Kherson"]
+    assert int(events.iloc[0].injured) == 6
