@@ -305,14 +305,17 @@ def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, i
     pool = [key for size in range(len(skel) - spread, len(skel) + spread + 1)
             for key in buckets.get((skel[0], size), "").split()]
     hits = process.extract(skel, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
-    query = normalize(name)
+    query = _distinctive(normalize(name))
     found: dict[int, tuple[str, float]] = {}
     for key, ratio, _ in hits:
         for i in store.skeleton_hits(key):
             # Skeletons drop vowels and fold letters: "xyzzy" and "Xizhi" share one. The
             # spelling itself must be close too.
-            spelled = process.extractOne(query, [normalize(n) for n in store.rows[i].all_names],
-                                         scorer=fuzz.ratio)
+            # ... and a shared "district" makes no two names alike: "Kyivskyi district" is
+            # not Klimovsky District.
+            spelled = process.extractOne(
+                query, [_distinctive(normalize(n)) for n in store.rows[i].all_names],
+                scorer=fuzz.ratio)
             # A misspelling keeps its words: "White House" is not Whitehorse.
             if spelled is None or spelled[1] < _SPELLING_MIN_RATIO \
                     or spelled[0].count(" ") != query.count(" "):
@@ -320,6 +323,16 @@ def fuzzy_candidates(store: PlaceStore, name: str, buckets: Mapping[tuple[str, i
             if i not in found or found[i][1] < ratio:
                 found[i] = (MatchMethod.FUZZY, ratio)
     return found
+
+
+# Words that say what kind of unit a name is, not which one.
+_UNIT_WORDS = frozenset(["district", "raion", "rayon", "region", "oblast", "province"])
+
+
+def _distinctive(name: str) -> str:
+    """A normalised name less its unit words ("kupiansk district" -> "kupiansk")."""
+    words = [w for w in name.split() if w not in _UNIT_WORDS]
+    return " ".join(words) if words else name
 
 
 def fuzzy_buckets(store: PlaceStore) -> dict[tuple[str, int], str]:

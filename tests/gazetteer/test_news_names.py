@@ -27,6 +27,15 @@ def test_a_misspelling_keeps_its_words(gaz):
     assert gaz.resolve("Pokrovks").place.name == "Pokrovsk"
 
 
+def test_a_shared_unit_word_makes_no_misspelling(gaz):
+    # "Kyivskyi district" once came back as Klimovsky District (Bryansk oblast): the two
+    # names are alike only in "district".
+    place = gaz.resolve("Kyivskyi district").place
+    assert place is None or place.country == "UA"
+    assert gaz.resolve("Zaporizhia region").place.admin1 == "UA.26"
+    assert gaz.resolve("Kramatorsk raion").place.admin1 == "UA.05"
+
+
 @pytest.mark.parametrize(("name", "key"), [
     ("Volga", "river_volga"), ("the Volga", "river_volga"), ("Volga River", "river_volga"),
     ("Engels-2", "ab_engels"), ("Engels 2", "ab_engels"), ("Dyagilevo", "ab_dyagilevo"),
