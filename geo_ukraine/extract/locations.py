@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer
 from ..vocab import THEATRE
 from .mentions import Mention
-from .rules import OFFICIAL_AFTER, OFFICIAL_BEFORE
+from .rules import OFFICIAL_AFTER, OFFICIAL_BEFORE, THE_CITY
 from .sentences import Sentence
 
 __all__ = ["best_locations", "event_locations"]
@@ -21,7 +21,8 @@ def best_locations(mentions: list[Mention], sentence: Sentence | None = None
     Actors ("Moscow blamed Kyiv"), name parts and datelines ("ODESA —" over a story about
     Mykolaiv) are never where an event is, nor, beside another place, an official's
     jurisdiction ("... in Kupiansk, Kharkiv Governor Oleh Syniehubov said"); a place named
-    twice counts once (its first mention).
+    twice counts once (its first mention). A dateline's city is where a sentence with no
+    other place says "the city" ("ODESA — Drones hit the city's port").
 
     Parameters
     ----------
@@ -42,6 +43,9 @@ def best_locations(mentions: list[Mention], sentence: Sentence | None = None
     if sentence is not None:
         places = [m for m in located if not _official_of(m, sentence)]
         located = places or located
+        if not located and THE_CITY.search(sentence.text):
+            located = [m for m in mentions if m.dateline and m.role == "location"
+                       and m.kind == "settlement"][:1]
     for kinds in (("settlement", "facility"), ("admin2",)):
         specific = [m for m in located if m.kind in kinds]
         if specific:

@@ -523,6 +523,8 @@ OFFICIAL_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:(?:regional|region[’']s|oblast|city|military|Ukrainian|acting|"
     r"Russian-installed|Moscow-installed|Kremlin-installed)\s+){0,2}"
     r"(?:governor|gov\.|mayor|administration|council|police)\b", re.I)
+#: The city a dateline names, taken up again ("ODESA — Drones hit the city's port").
+THE_CITY = re.compile(r"\bthe (?:city|town)(?:['’]s)?\b", re.I)
 #: An official's title right before a place's name ("governor of the Kursk region").
 OFFICIAL_BEFORE = re.compile(r"\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?$", re.I)
 

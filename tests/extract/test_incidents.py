@@ -185,3 +185,15 @@ def test_a_strike_in_russia_whose_weapon_is_not_named_is_a_cross_border_strike()
                 "on Monday.")
     assert ev.iloc[0].event_type == "cross_border_strike" and ev.iloc[0].admin1 == "RU.67"
     assert ev.iloc[0].actor == "Ukraine"
+
+
+def test_a_datelines_city_taken_up_again_is_where_the_event_is():
+    ev = events("KHARKIV — Guided bombs hit the city's northern outskirts on Tuesday, wounding "
+                "seven people, the mayor said.")
+    assert list(ev.event_type) == ["glide_bomb"] and list(ev.place_name) == ["Kharkiv"]
+    assert figures(ev.iloc[0]) == (None, 7)
+
+
+def test_a_dateline_over_a_story_about_another_town_is_not_where_the_event_is():
+    ev = events("ODESA — Russian drones hit the port of Izmail overnight, the governor said.")
+    assert "Odesa" not in set(ev.place_name)
