@@ -30,6 +30,7 @@ from .rules import (
     SENTENCE_OPENERS,
     SKIP_SINGLE,
     SPEECH_VERBS,
+    UNIT_NAME_AFTER,
 )
 from .sentences import starts_sentence
 from .tokens import WORD, Token, between
@@ -135,6 +136,8 @@ _BEFORE_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 
 def _is_name_part(text: str, tokens: list[Token], first: int, end: int) -> bool:
     """Whether the name is a word of an organisation's, unit's or outlet's name."""
+    if UNIT_NAME_AFTER.match(text, tokens[end - 1].end):
+        return True  # "the “Kharkiv” group of forces"
     after = _neighbours(text, tokens, first, end)[1]
     possessive = _POSSESSIVE.search(tokens[end - 1].text) is not None
     if after is not None and not possessive and (
@@ -178,6 +181,8 @@ def _is_person(text: str, tokens: list[Token], first: int, names: NameContext, *
         return True
     if weak and after is not None and after.lower in SPEECH_VERBS:
         return True  # "Budanov said"
+    if weak and after is None and before is not None and before.lower in SPEECH_VERBS:
+        return True  # "..., said Graham."
     if before is not None and (before.lower in PERSON_BEFORE or before.lower.rstrip(".")
                                in PERSON_BEFORE):
         return True
@@ -216,6 +221,10 @@ def _location_or_actor(text: str, tokens: list[Token], first: int, end: int) -> 
         return "location"
     if after is not None and after.lower in ACTOR_VERBS:
         return "actor"
+    if before is not None and before.lower in SPEECH_VERBS and (
+            after is None or not after.text[:1].isalpha()
+            or between(text, tokens[end - 1], after).strip()):
+        return "actor"  # "..., said Moscow."
     if before is not None and before.lower in ACTOR_BEFORE and (
             after is None or after.lower in ("to", "and", "have", "has", "for", "of", "in")
             or not after.text[:1].isalpha()):

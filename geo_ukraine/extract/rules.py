@@ -118,7 +118,9 @@ ACTOR_VERBS: frozenset[str] = frozenset([
     "refused", "refuses", "sent", "sends", "handed", "offered", "offers", "called", "calls",
     "hopes", "hoped", "seeks", "sought", "plans", "planned", "believes", "considers",
     "confirmed", "confirms", "shot", "attacked", "struck", "fired", "retook", "regained",
-    "captured", "seized", "invaded", "began", "started", "noted", "added", "argued"])
+    "captured", "seized", "invaded", "began", "started", "noted", "added", "argued",
+    "urged", "urges", "condemned", "condemns", "welcomed", "welcomes", "pledged", "pledges",
+    "vowed", "vows", "promised", "promises", "imposed", "imposes", "approved", "approves"])
 
 #: Verbs of speaking: after a small town's name, the name is a person's ("Budanov said",
 #: "Gladkov wrote"); a town does not speak, only a capital does, for its government.
@@ -164,6 +166,13 @@ NAME_FOLLOWERS: frozenset[str] = frozenset([
     "army", "command", "university", "academy", "airlines", "airport", "railways",
     "energy", "agency", "channel", "television", "tv", "radio", "media", "telegram",
     "dynamo", "shakhtar", "zorya", "club", "opera", "theatre", "theater", "philharmonic"])
+
+#: A unit named after a place: a quoted name before a unit word ("the “Kharkiv” group of
+#: forces", "the 'Dnipro' battalion"), or any name before "group of forces".
+UNIT_NAME_AFTER = re.compile(
+    r"(?:[”\"»’']\s+(?:operational[- ](?:strategic|tactical)\s+)?(?:group|grouping|"
+    r"battalion|brigade|regiment|task force|unit|corps|division|detachment)\b|"
+    r"\s+group(?:ing)?\s+of\s+(?:forces|troops)\b)", re.I)
 
 #: Lower-case words after a place name that make it part of a fixed phrase ("Kyiv time").
 NAME_FOLLOWERS_LOWER: frozenset[str] = frozenset(["time"])

@@ -29,6 +29,15 @@ def roles(text):
          "Fleet at 5 a.m. Kyiv time.",
          [("Kyiv", "name_part"), ("Ukraine", "name_part"), ("Black Sea", "name_part"),
           ("Kyiv", "name_part")]),
+        # a unit named after a place
+        ("The “Zaporizhzhia” group of forces said it repelled six assaults near Orikhiv.",
+         [("Zaporizhzhia", "name_part"), ("Orikhiv", "location")]),
+        ("Commanders of the Kupiansk group of troops met near Izium.",
+         [("Kupiansk", "name_part"), ("Izium", "location")]),
+        # a capital that closes a clause after a verb of speaking speaks for its government
+        ("The exchange would go ahead, said Moscow.", [("Moscow", "actor")]),
+        ("Beijing urged restraint after the strike on Sumy.",
+         [("Beijing", "actor"), ("Sumy", "location")]),
     ],
 )
 def test_roles(text, expected):
@@ -46,6 +55,7 @@ def test_roles(text, expected):
         # a small town's name that speaks is a surname, with no title given
         "Budanov said the talks would go on. Gladkov wrote that the night was calm.",
         "According to Medvedev, the talks were pointless.",
+        "The talks went well, said Graham.",
     ],
 )
 def test_people_outlets_and_months_are_not_places(text):
