@@ -483,8 +483,8 @@ def _cities_first(rows: Mapping[int, PlaceRow], own: Collection[int],
     many people it has. Any context (an oblast, a raion, a town nearby) lifts this.
     """
     city = max((w for i, method, _, w in scored
-                if (i in own or method == MatchMethod.ALIAS) and _is_city(rows[i])),
-               default=0.0)
+                if (i in own or method == MatchMethod.ALIAS) and _is_city(rows[i])
+                and rows[i].country in COUNTRY_PRIOR), default=0.0)
     if not city:
         return scored
     return [(i, method, quality,
@@ -495,9 +495,9 @@ def _cities_first(rows: Mapping[int, PlaceRow], own: Collection[int],
 
 
 def _is_city(row: PlaceRow) -> bool:
-    """A settlement of the theatre of 50,000 people or more, not a section of one."""
-    return row.kind == PlaceKind.SETTLEMENT and row.country in COUNTRY_PRIOR \
-        and row.population_int >= CAPITAL_MIN_POPULATION and row.feature != CITY_SECTION
+    """A settlement of 50,000 people or more, not a section of one."""
+    return row.kind == PlaceKind.SETTLEMENT and row.feature != CITY_SECTION \
+        and row.population_int >= CAPITAL_MIN_POPULATION
 
 
 def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
@@ -506,9 +506,7 @@ def _demote_eponymous_regions(rows: Mapping[int, PlaceRow],
     """A bare oblast name ("Sumy", "Zaporizhzhia") means its capital city, not the oblast."""
     if not any(rows[i].kind == PlaceKind.ADMIN1 for i, *_ in scored):
         return scored
-    big = [rows[i] for i, *_ in scored if rows[i].kind == PlaceKind.SETTLEMENT
-           and rows[i].population_int >= CAPITAL_MIN_POPULATION
-           and rows[i].feature != CITY_SECTION]
+    big = [rows[i] for i, *_ in scored if _is_city(rows[i])]
     countries = {r.country for r in big}
     capitals_admin1 = {r.admin1 for r in big}
     best_settlement = max((w for i, _, _, w in scored

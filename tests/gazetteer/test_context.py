@@ -45,6 +45,13 @@ def test_a_village_named_like_a_regional_capital_is_reached_with_its_oblast(gaz,
     assert village.population < 5_000 and village.location_precision == "point"
 
 
+def test_a_city_abroad_is_not_held_under_a_theatre_city_of_its_name(gaz):
+    # Oleksandriia (76,097, Kirovohrad oblast) is also spelled Alexandria: namesakes of a
+    # theatre city are held to a tenth of its weight, but a city of 50,000+ abroad is not
+    # one of them, and Alexandria (5.3 million) stays Egypt's.
+    assert gaz.resolve("Alexandria").place.country == "EG"
+
+
 def test_the_war_reporting_prior_is_a_documented_table_and_a_distance(gaz):
     assert max(WAR_REPORTING_WEIGHT, key=WAR_REPORTING_WEIGHT.get) == "UA.05"
     assert all(w >= 1 for w in WAR_REPORTING_WEIGHT.values())
