@@ -17,12 +17,17 @@ __all__ = [
     "REGION_WORD_PATTERN",
     "THEATRE",
     "THEATRE_WIDE",
+    "WEEKDAYS",
 ]
 
 #: The months' full names, January first.
 MONTH_NAMES: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December")
+
+#: The days of the week, Monday first (as ``date.weekday()`` counts them).
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: Month names and the abbreviations wire copy uses (lower case, no dot) to month numbers.
 MONTHS: dict[str, int] = {

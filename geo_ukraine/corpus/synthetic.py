@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..gazetteer import Gazetteer
+from ..vocab import WEEKDAYS
 
 __all__ = ["synthetic_articles", "write_synthetic_corpus"]
 
@@ -94,7 +95,6 @@ _HEADLINES = (
 _OUTLETS = ("Eastern Front Bulletin", "Daily War Digest", "Regional Wire", "Field Notes")
 _RUSSIA = ("Belgorod", "Kursk", "Bryansk", "Rostov", "Voronezh")
 _CAPITALS = ("Brussels", "Warsaw", "Berlin", "Vilnius", "Prague")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _FRONT = ("Donetsk", "Kharkiv", "Zaporizhzhia", "Kherson", "Sumy", "Dnipropetrovsk")
 # Plain one- or two-word names, so that sentences read naturally.
 _PLAIN_NAME = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?$")
@@ -129,7 +129,7 @@ def _sentence(rng: random.Random, names: _Names, published: dt.date) -> str:
         town=town, oblast=oblast, village=rng.choice(names.villages),
         russia=rng.choice(_RUSSIA), capital=rng.choice(_CAPITALS), n=rng.randint(2, 9),
         m=rng.randint(3, 25), big=rng.randint(12, 90), k=f"{rng.randint(2, 60) * 1000:,}",
-        weekday=_WEEKDAYS[day.weekday()], date=f"{day:%B} {day.day}")
+        weekday=WEEKDAYS[day.weekday()], date=f"{day:%B} {day.day}")
 
 
 def _article(rng: random.Random, names: _Names, chars: int) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..errors import UndatedArticleWarning
-from ..vocab import MONTH_NAMES, MONTH_PATTERN, MONTHS
+from ..vocab import MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAYS
 from .sentences import folded, has_any
 
 __all__ = ["UNKNOWN_DATE", "EventDate", "UndatedArticleWarning", "article_date", "event_date",
@@ -49,8 +49,7 @@ _MONTH_PART = re.compile(
 # A written date names its month: a sentence without the first three letters of one has none.
 _MONTH_WORDS = tuple(sorted({name[:3].lower() for name in MONTH_NAMES}))
 # A day of the week, as English capitalises it: the latest such day up to publication.
-_WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 # How many lines from the top a publication date may stand on.
 _HEADER_LINES = 15
 # ... and how many characters: a text of one long line is not read to its end for a header.
@@ -93,7 +92,7 @@ def _header_date(match: re.Match[str]) -> dt.date:
     month = match.group("month") or match.group("month2")
     day = match.group("day") or match.group("day2")
     year = match.group("year") or match.group("year2")
-    return dt.date(int(year), MONTHS[month.lower().rstrip(".")], int(day))
+    return dt.date(int(year), _month(month), int(day))
 
 
 def event_date(sentence: str, published: dt.date | None,
@@ -174,7 +173,7 @@ def _relative_date(sentence: str, published: dt.date,
     """A date from a weekday, relative words, the previous sentence's date, or the week before."""
     weekday = _WEEKDAY.search(sentence) if "day" in sentence else None
     if weekday is not None:
-        back = (published.weekday() - _WEEKDAYS.index(weekday.group("day"))) % 7
+        back = (published.weekday() - WEEKDAYS.index(weekday.group("day"))) % 7
         return (published - dt.timedelta(days=back)).isoformat(), "day"
     lowered = sentence.lower()
     if _has_word(lowered, ("overnight", "last night", "yesterday")):
